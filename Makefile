@@ -1,0 +1,29 @@
+# Rapport: `make run` to use it, `make test` to check it, `make bench` to measure it.
+SWIFT ?= swift
+RELEASE_BIN = .build/release
+NEED = .ci/need
+
+.PHONY: run test bench build toolchain clean
+
+## run: build the release binary and start rapport on the default log
+run: toolchain
+	$(SWIFT) build -c release --product rapport
+	$(RELEASE_BIN)/rapport $(ARGS)
+
+## test: build and run every test
+test: toolchain
+	$(SWIFT) build --build-tests
+	RAPPORT_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test
+
+## bench: build release and print the benchmark figures (BENCH_ARGS=--json for JSON only)
+bench: toolchain
+	$(NEED) cmd:sqlite3 sqlite3
+	$(SWIFT) build -c release --product rapport
+	$(SWIFT) build -c release --product rapport-bench
+	$(RELEASE_BIN)/rapport-bench $(BENCH_ARGS)
+
+toolchain:
+	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "Swift is not on PATH: install the Swift toolchain (https://swift.org/install) and retry"; exit 1; }
+
+clean:
+	rm -rf .build .build-*

@@ -1,0 +1,24 @@
+import Foundation
+import RapportCore
+
+/// `rapport-bench [--json] [--dir PATH]`: the figures of `make bench`.
+@main
+enum RapportBench {
+    static func main() throws {
+        let args = CommandLine.arguments.dropFirst()
+        if args.first == "--spawn" { Measure.spawnAndReport(Array(args.dropFirst())) }
+        let jsonOnly = args.contains("--json")
+        let bin = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+        var dir = "\(FileManager.default.currentDirectoryPath)/.build/bench"
+        if let i = args.firstIndex(of: "--dir"), i + 1 < args.endIndex { dir = args[i + 1] }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let say: (String) -> Void = { line in
+            FileHandle.standardError.write(Data("bench: \(line)\n".utf8))
+        }
+        var report = Report()
+        report.note("machine", .string("\(ProcessInfo.processInfo.activeProcessorCount) cores"))
+        try LogBench.run(in: dir, bin: bin, report: &report, say: say)
+        if !jsonOnly { print(report.table) }
+        print(JSONWriter.string(report.json))
+    }
+}

@@ -1,0 +1,44 @@
+/// Why the log could not be opened, read or appended to.
+public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A damaged record before the end; the file was left as it was.
+    case damaged(path: String, LogDamage)
+    /// A system call failed.
+    case system(SystemError)
+    /// An append could not be made durable; nothing of it was kept.
+    case notDurable(SystemError)
+    /// There is no log at the path (and it was not to be created).
+    case missing(path: String)
+    /// The log was opened read-only.
+    case readOnly(path: String)
+    /// A record is larger than a line may be.
+    case recordTooLarge(bytes: Int)
+    /// The file was replaced, or is shorter than what was already read.
+    case changedUnderneath(path: String)
+
+    public var description: String {
+        switch self {
+        case .damaged(let path, let d):
+            "\(path): damaged record at \(d); nothing was changed (run `rapport check` for details)"
+        case .system(let e): "\(e)"
+        case .notDurable(let e): "the change was not saved, because \(e); earlier records are intact"
+        case .missing(let path): "no log at \(path)"
+        case .readOnly(let path): "\(path) is read-only here; cannot record changes"
+        case .recordTooLarge(let n): "a record of \(n) bytes is too large (at most 16 MiB)"
+        case .changedUnderneath(let path):
+            "\(path) was replaced or cut short by another program since it was read; open it again"
+        }
+    }
+}
+
+/// Something the store did on its own that the user should hear about once.
+public enum LogNotice: Equatable, Sendable, CustomStringConvertible {
+    /// An unfinished write (from a crash) was moved out of the log into a side file.
+    case tornTailMovedAside(offset: Int64, bytes: Int, sidePath: String)
+
+    public var description: String {
+        switch self {
+        case .tornTailMovedAside(let offset, let bytes, let side):
+            "recovered: an unfinished write of \(bytes) bytes at byte offset \(offset) (from a crash) was moved to \(side)"
+        }
+    }
+}

@@ -1,0 +1,398 @@
+import Foundation
+
+/// The append-only event log on disk: one verified record per line.
+///
+/// Opening reads and verifies every record. Appends are serialised between
+/// processes by an advisory lock on the file, made durable (fdatasync) before
+/// they return, and all-or-nothing per batch. A process can cheaply pick up
+/// what others appended (`refresh`). Not thread-safe: one owner at a time.
+public final class LogStore {
+    /// The log file.
+    public let path: String
+    /// Every record, in log order.
+    public private(set) var records: [Record] = []
+    /// Who appends.
+    public var actor: String
+    /// The file offset after the last complete batch.
+    public private(set) var byteCount: Int64 = 0
+    /// Whether the log could only be opened for reading.
+    public let isReadOnly: Bool
+
+    private let io: FileIO
+    private var chunks: [LogChunk] = []
+    private var fd: Int32
+    private var identity: FileStatus
+    private var context = ScanContext()
+    private var pendingNotices: [LogNotice] = []
+    private var randomState = SystemRandomNumberGenerator()
+
+    /// The largest record line accepted.
+    public static let maximumRecordBytes = 16 << 20
+
+    // MARK: - Opening
+
+    /// Opens (and, with `create`, creates with mode 0600) the log at `path`,
+    /// verifying every record. A torn tail is moved aside (see `takeNotices`).
+    public static func open(path: String, actor: String, io: FileIO = PosixFileIO(), create: Bool = true) throws(LogError) -> LogStore {
+        let (fd, readOnly, created) = try openFile(path, io: io, create: create)
+        let store: LogStore
+        do {
+            if created { try io.syncDirectory(directory(of: path)) }
+            store = try LogStore(path: path, actor: actor, io: io, fd: fd, readOnly: readOnly)
+        } catch {
+            io.close(fd)
+            throw .system(error)
+        }
+        // From here the store owns the descriptor: its deinit closes it.
+        try store.loadAll()
+        return store
+    }
+
+    private init(path: String, actor: String, io: FileIO, fd: Int32, readOnly: Bool) throws(SystemError) {
+        self.path = path
+        self.actor = actor
+        self.io = io
+        self.fd = fd
+        self.isReadOnly = readOnly
+        self.identity = try io.status(fd, path: path)
+    }
+
+    deinit { if fd >= 0 { io.close(fd) } }
+
+    private static func openFile(_ path: String, io: FileIO, create: Bool) throws(LogError) -> (Int32, Bool, Bool) {
+        do {
+            return (try io.open(path, flags: O_RDWR | O_APPEND, mode: 0), false, false)
+        } catch let e where e.code == ENOENT {
+            guard create else { throw .missing(path: path) }
+            do {
+                try makeDirectories(directory(of: path), io: io)
+                return (try io.open(path, flags: O_RDWR | O_APPEND | O_CREAT | O_EXCL, mode: 0o600), false, true)
+            } catch let e where e.code == EEXIST {
+                return try openFile(path, io: io, create: false)
+            } catch {
+                throw .system(error)
+            }
+        } catch let e where e.code == EACCES || e.code == EROFS {
+            do {
+                return (try io.open(path, flags: O_RDONLY, mode: 0), true, false)
+            } catch {
+                throw .system(error)
+            }
+        } catch {
+            throw .system(error)
+        }
+    }
+
+    private static func makeDirectories(_ dir: String, io: FileIO) throws(SystemError) {
+        guard !dir.isEmpty, io.status(path: dir) == nil else { return }
+        let parent = directory(of: dir)
+        if parent != dir { try makeDirectories(parent, io: io) }
+        try io.makeDirectory(dir, mode: 0o700)
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Reads and verifies the whole file; recovers a torn tail under the lock.
+    ///
+    /// The bulk read takes no lock, so that opening never holds up writers.
+    /// Under the shared lock (no write or sync in progress) it then checks
+    /// that what it read still stands: a batch whose sync failed is cut back
+    /// by its writer, and must not be taken as written. Damage is always
+    /// confirmed under the lock too.
+    private func loadAll() throws(LogError) {
+        var result = try scanFrom(0, context: ScanContext())
+        try withLock(exclusive: false) { () throws(LogError) in
+            if case .damaged = result.ending {
+                result = try scanFrom(0, context: ScanContext())
+            } else if !(try stillStands(result)) {
+                result = try scanFrom(0, context: ScanContext())
+            }
+        }
+        try accept(result)
+        if case .unfinished = result.ending { try recoverTail() }
+    }
+
+    /// Whether the file still holds the last record `result` accepted, byte for byte.
+    private func stillStands(_ result: ScanResult) throws(LogError) -> Bool {
+        guard let last = result.records.last else { return true }
+        guard try status().size >= result.goodEnd else { return false }
+        let start = Int(last.offset - result.chunk.fileOffset)
+        let expected = result.chunk.bytes[start..<start + Int(last.length)]
+        do {
+            return try io.readFully(fd, count: Int(last.length), at: last.offset, path: path)[...] == expected
+        } catch {
+            throw .system(error)
+        }
+    }
+
+    // MARK: - Payloads
+
+    /// Calls `body` with the JSON bytes of `record`'s payload.
+    public func withPayload<T>(of record: Record, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let chunk = chunk(holding: record.offset)
+        let start = Int(record.offset - chunk.fileOffset) + Int(record.payloadStart)
+        return try chunk.bytes.withUnsafeBytes { all in
+            try body(UnsafeRawBufferPointer(rebasing: all[start..<start + Int(record.payloadLength)]))
+        }
+    }
+
+    /// The payload of `record`, parsed.
+    public func payload(of record: Record) throws(JSONSyntaxError) -> JSON {
+        let result = withPayload(of: record) { raw in Result { () throws(JSONSyntaxError) in try JSONScanner.parse(raw) } }
+        return try result.get()
+    }
+
+    /// The payload's JSON text.
+    public func payloadText(of record: Record) -> String {
+        withPayload(of: record) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The whole line of `record` as written, without its newline.
+    public func line(of record: Record) -> String {
+        let chunk = chunk(holding: record.offset)
+        let start = Int(record.offset - chunk.fileOffset)
+        return String(decoding: chunk.bytes[start..<start + Int(record.length) - 1], as: UTF8.self)
+    }
+
+    /// The last chunk that starts at or before `offset`.
+    private func chunk(holding offset: Int64) -> LogChunk {
+        var lo = 0, hi = chunks.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if chunks[mid].fileOffset <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return chunks[lo]
+    }
+
+    // MARK: - Reading what others appended
+
+    /// Reads what other processes appended since the last read; returns the
+    /// positions of the new records in `records`.
+    ///
+    /// Reads under the shared lock, which waits out an append in progress:
+    /// what it sees has been synced (or was cut back after a failed sync).
+    @discardableResult
+    public func refresh() throws(LogError) -> Range<Int> {
+        let before = records.count
+        try checkIdentity()
+        guard try status().size != byteCount else { return before..<before }
+        try withLock(exclusive: false) { () throws(LogError) in
+            try accept(try scanFrom(byteCount, context: context))
+        }
+        return before..<records.count
+    }
+
+    /// Notices (such as a torn tail moved aside) not yet reported; clears them.
+    public func takeNotices() -> [LogNotice] {
+        defer { pendingNotices = [] }
+        return pendingNotices
+    }
+
+    // MARK: - Appending
+
+    /// Appends one batch durably; returns the positions of its records.
+    @discardableResult
+    public func append(_ batch: [NewRecord]) throws(LogError) -> Range<Int> {
+        try append(batches: [batch])
+    }
+
+    /// Appends several batches with one write and one sync (a group commit):
+    /// each stays its own all-or-nothing unit; if the write fails, none is kept.
+    @discardableResult
+    public func append(batches: [[NewRecord]]) throws(LogError) -> Range<Int> {
+        do {
+            return try transact(batches: { _ in batches })
+        } catch let e as LogError {
+            throw e
+        } catch {
+            preconditionFailure("append only throws LogError")
+        }
+    }
+
+    /// Takes the write lock, reads what others appended (their positions are
+    /// passed to `build`), asks `build` for a batch and appends it durably.
+    /// Whatever `build` throws is rethrown with nothing written.
+    @discardableResult
+    public func transact(_ build: (_ caughtUp: Range<Int>) throws -> [NewRecord]) throws -> Range<Int> {
+        try transact(batches: { caughtUp in [try build(caughtUp)] })
+    }
+
+    /// `transact` for a group of batches committed with one sync.
+    @discardableResult
+    public func transact(batches build: (_ caughtUp: Range<Int>) throws -> [[NewRecord]]) throws -> Range<Int> {
+        guard !isReadOnly else { throw LogError.readOnly(path: path) }
+        if fd < 0 { try reopen() }
+        try lock(exclusive: true)
+        defer { if fd >= 0 { io.unlock(fd) } }
+        try checkIdentity()
+        let before = records.count
+        if try status().size != byteCount {
+            try accept(try scanFrom(byteCount, context: context))
+            if byteCount != (try status().size) { try recoverTail(locked: true) }
+        }
+        let batches = try build(before..<records.count).filter { !$0.isEmpty }
+        guard !batches.isEmpty else { return records.count..<records.count }
+        return try write(batches)
+    }
+
+    private func write(_ batches: [[NewRecord]]) throws(LogError) -> Range<Int> {
+        let total = batches.reduce(0) { $0 + $1.count }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(total * 220)
+        var prev = context.previousChecksum
+        var lastID = context.lastID
+        let now = Timestamp.now()
+        for batch in batches {
+            for (i, record) in batch.enumerated() {
+                let time = record.time ?? now
+                let id = RecordID.next(at: time, after: lastID, random: UInt128(randomState.next()) << 64 | UInt128(randomState.next()))
+                let start = bytes.count
+                prev = RecordCodec.encode(record, .init(
+                    id: id, time: time, actor: actor, batchIndex: i + 1, batchCount: batch.count,
+                    previousChecksum: prev), into: &bytes)
+                lastID = id
+                guard bytes.count - start <= Self.maximumRecordBytes else { throw .recordTooLarge(bytes: bytes.count - start) }
+            }
+        }
+        do {
+            try io.writeAll(fd, bytes, path: path)
+        } catch {
+            rollBack(using: fd)
+            throw .notDurable(error)
+        }
+        do {
+            try io.syncData(fd, path: path)
+        } catch {
+            // Linux reports a failed writeback once and then forgets it: this
+            // handle can no longer be trusted. Undo through a fresh one.
+            abandonHandle()
+            throw .notDurable(error)
+        }
+        let chunk = LogChunk(bytes: bytes, fileOffset: byteCount)
+        let result = LogScan.scan(chunk, context: context)
+        precondition(result.ending == .clean && result.records.count == total, "encoded batch does not verify")
+        return try accept(result)
+    }
+
+    /// Cuts a failed write back off the file; poisons the handle if that fails.
+    private func rollBack(using handle: Int32) {
+        do {
+            try io.truncate(handle, to: byteCount, path: path)
+        } catch {
+            abandonHandle()
+        }
+    }
+
+    /// Drops the current handle after a failed sync: truncates the unsynced
+    /// batch through a new handle and syncs that; the next append reopens.
+    private func abandonHandle() {
+        if let fresh = try? io.open(path, flags: O_RDWR | O_APPEND, mode: 0) {
+            if (try? io.truncate(fresh, to: byteCount, path: path)) != nil {
+                try? io.syncData(fresh, path: path)
+            }
+            io.close(fresh)
+        }
+        io.unlock(fd)
+        io.close(fd)
+        fd = -1
+    }
+
+    private func reopen() throws(LogError) {
+        do {
+            fd = try io.open(path, flags: O_RDWR | O_APPEND, mode: 0)
+            identity = try io.status(fd, path: path)
+        } catch {
+            throw .system(error)
+        }
+    }
+
+    // MARK: - Scanning and recovery
+
+    private func scanFrom(_ offset: Int64, context: ScanContext) throws(LogError) -> ScanResult {
+        let size = try status().size
+        guard size >= offset else { throw .changedUnderneath(path: path) }
+        do {
+            let bytes = try io.readFully(fd, count: Int(max(0, size - offset)), at: offset, path: path)
+            return LogScan.scan(LogChunk(bytes: bytes, fileOffset: offset), context: context)
+        } catch {
+            throw .system(error)
+        }
+    }
+
+    /// Takes in the complete batches of a scan; throws on damage.
+    @discardableResult
+    private func accept(_ result: ScanResult) throws(LogError) -> Range<Int> {
+        if case .damaged(let d) = result.ending { throw .damaged(path: path, d) }
+        let start = records.count
+        if !result.records.isEmpty { chunks.append(result.chunk) }
+        if records.isEmpty { records = result.records } else { records += result.records }
+        byteCount = result.goodEnd
+        context = result.context
+        return start..<records.count
+    }
+
+    /// Under the write lock: anything after the last complete batch is an
+    /// unfinished write from a process that died. Move it to a side file.
+    private func recoverTail(locked: Bool = false) throws(LogError) {
+        guard !isReadOnly else { return }
+        if !locked { try lock(exclusive: true) }
+        defer { if !locked { io.unlock(fd) } }
+        let result = try scanFrom(byteCount, context: context)
+        try accept(result)
+        guard case .unfinished(let offset) = result.ending else { return }
+        let size = try status().size
+        do {
+            let tail = try io.readFully(fd, count: Int(size - offset), at: offset, path: path)
+            let side = try writeSideFile(tail, offset: offset)
+            try io.truncate(fd, to: offset, path: path)
+            try io.syncData(fd, path: path)
+            pendingNotices.append(.tornTailMovedAside(offset: offset, bytes: tail.count, sidePath: side))
+        } catch {
+            throw .system(error)
+        }
+    }
+
+    private func writeSideFile(_ bytes: [UInt8], offset: Int64) throws(SystemError) -> String {
+        var n = 1
+        while true {
+            let side = "\(path).torn-\(offset)" + (n > 1 ? "-\(n)" : "")
+            let sfd: Int32
+            do {
+                sfd = try io.open(side, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
+            } catch let e where e.code == EEXIST {
+                n += 1
+                continue
+            }
+            defer { io.close(sfd) }
+            try io.writeAll(sfd, bytes, path: side)
+            try io.syncData(sfd, path: side)
+            try io.syncDirectory(Self.directory(of: path))
+            return side
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func status() throws(LogError) -> FileStatus {
+        do { return try io.status(fd, path: path) } catch { throw .system(error) }
+    }
+
+    /// Fails if the path now names another file than the one open.
+    private func checkIdentity() throws(LogError) {
+        guard let now = io.status(path: path) else { throw .missing(path: path) }
+        guard now.inode == identity.inode, now.device == identity.device else { throw .changedUnderneath(path: path) }
+    }
+
+    private func lock(exclusive: Bool) throws(LogError) {
+        do { try io.lock(fd, exclusive: exclusive, path: path) } catch { throw .system(error) }
+    }
+
+    private func withLock(exclusive: Bool, _ body: () throws(LogError) -> Void) throws(LogError) {
+        try lock(exclusive: exclusive)
+        defer { io.unlock(fd) }
+        try body()
+    }
+}

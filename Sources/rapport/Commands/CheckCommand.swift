@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+
+/// `rapport check`: verifies every record of the log.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Verify every record of the log (checksums, order, batches).",
+        discussion: """
+            Exits 0 with a one-line summary when the log is sound. A damaged record \
+            is reported with its line number and byte offset, and the exit status is 65; \
+            the file is left as it was. An unfinished write at the end (from a crash) \
+            is moved aside into a side file next to the log and reported.
+            """
+    )
+
+    @OptionGroup var globals: GlobalOptions
+    @Flag(name: .long, help: "Print one JSON object instead of text.") var json = false
+
+    func run() throws {
+        try reportingFailures {
+            let session = try Session(globals)
+            do {
+                let store = try LogStore.open(path: session.path, actor: session.actor, create: false)
+                session.report(store.takeNotices())
+                let summary = LogSummary(store: store)
+                print(json ? JSONWriter.string(summary.json) : summary.text)
+            } catch let LogError.damaged(path, damage) {
+                if json {
+                    print(JSONWriter.string(.object([
+                        "ok": false, "path": .string(path), "line": .int(Int64(damage.line)),
+                        "offset": .int(damage.offset), "reason": .string(damage.reason),
+                    ])))
+                }
+                throw Failure(.damaged(path: path, damage))
+            } catch let e as LogError {
+                throw Failure(e)
+            }
+        }
+    }
+}
+
+/// The one-line description of a sound log.
+struct LogSummary {
+    let path: String
+    let records: Int
+    let bytes: Int64
+    let first: Timestamp?
+    let last: Timestamp?
+
+    init(store: LogStore) {
+        path = store.path
+        records = store.records.count
+        bytes = store.byteCount
+        first = store.records.first?.time
+        last = store.records.last?.time
+    }
+
+    var text: String {
+        var s = "ok: \(path): \(Format.grouped(records)) records, \(Format.bytes(bytes))"
+        if let first, let last { s += ", \(first) to \(last)" }
+        return s
+    }
+
+    var json: JSON {
+        .object([
+            "ok": true, "path": .string(path), "records": .int(Int64(records)), "bytes": .int(bytes),
+            "first": first.map { .string($0.description) } ?? .null,
+            "last": last.map { .string($0.description) } ?? .null,
+        ])
+    }
+}

@@ -34,6 +34,8 @@ struct PiecewiseFileIO: FileIO {
     func unlock(_ fd: Int32) { real.unlock(fd) }
     func makeDirectory(_ path: String, mode: mode_t) throws(SystemError) { try real.makeDirectory(path, mode: mode) }
     func syncDirectory(_ path: String) throws(SystemError) { try real.syncDirectory(path) }
+    func map(_ fd: Int32, offset: Int64, length: Int) -> UnsafeRawBufferPointer? { real.map(fd, offset: offset, length: length) }
+    func unmap(_ view: UnsafeRawBufferPointer) { real.unmap(view) }
 }
 
 /// A small deterministic generator.

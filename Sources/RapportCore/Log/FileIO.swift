@@ -53,6 +53,11 @@ public protocol FileIO: Sendable {
     func unlock(_ fd: Int32)
     func makeDirectory(_ path: String, mode: mode_t) throws(SystemError)
     func syncDirectory(_ path: String) throws(SystemError)
+    /// A read-only view of `length` bytes at `offset`, or nil where mapping is
+    /// not offered. Only ever asked for bytes no process cuts off the file.
+    func map(_ fd: Int32, offset: Int64, length: Int) -> UnsafeRawBufferPointer?
+    /// Releases a view from `map`.
+    func unmap(_ view: UnsafeRawBufferPointer)
 }
 
 /// The real system calls.
@@ -112,6 +117,24 @@ public struct PosixFileIO: FileIO {
 
     public func makeDirectory(_ path: String, mode: mode_t) throws(SystemError) {
         guard mkdir(path, mode) == 0 || errno == EEXIST else { throw SystemError("create directory", path, errno) }
+    }
+
+    public func map(_ fd: Int32, offset: Int64, length: Int) -> UnsafeRawBufferPointer? {
+        let page = Int64(sysconf(Int32(_SC_PAGESIZE)))
+        let aligned = offset / page * page
+        let skip = Int(offset - aligned)
+        guard length > 0, let base = mmap(nil, length + skip, PROT_READ, MAP_SHARED, fd, off_t(aligned)),
+              base != MAP_FAILED
+        else { return nil }
+        return UnsafeRawBufferPointer(start: UnsafeRawPointer(base) + skip, count: length)
+    }
+
+    public func unmap(_ view: UnsafeRawBufferPointer) {
+        guard let start = view.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let address = Int(bitPattern: start)
+        let aligned = address / page * page
+        munmap(UnsafeMutableRawPointer(bitPattern: aligned), view.count + address - aligned)
     }
 
     public func syncDirectory(_ path: String) throws(SystemError) {

@@ -14,6 +14,8 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
     case recordTooLarge(bytes: Int)
     /// The file was replaced, or is shorter than what was already read.
     case changedUnderneath(path: String)
+    /// The bytes a checkpoint vouches for have changed: the checkpoint is of no use.
+    case sealBroken(path: String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missing(let path): "no log at \(path)"
         case .readOnly(let path): "\(path) is read-only here; cannot record changes"
         case .recordTooLarge(let n): "a record of \(n) bytes is too large (at most 16 MiB)"
+        case .sealBroken(let path): "\(path) no longer matches its checkpoint"
         case .changedUnderneath(let path):
             "\(path) was replaced or cut short by another program since it was read; open it again"
         }

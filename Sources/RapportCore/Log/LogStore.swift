@@ -9,8 +9,13 @@ import Foundation
 public final class LogStore {
     /// The log file.
     public let path: String
-    /// Every record, in log order.
+    /// The records read into memory, in log order: all of them, or those
+    /// after a sealed prefix (`baseRecordCount`) or after `releaseRecords`.
     public private(set) var records: [Record] = []
+    /// How many records precede `records[0]`.
+    public private(set) var baseRecordCount = 0
+    /// All records in the log, read into memory or not.
+    public var recordCount: Int { baseRecordCount + records.count }
     /// Who appends.
     public var actor: String
     /// The file offset after the last complete batch.
@@ -33,7 +38,12 @@ public final class LogStore {
 
     /// Opens (and, with `create`, creates with mode 0600) the log at `path`,
     /// verifying every record. A torn tail is moved aside (see `takeNotices`).
-    public static func open(path: String, actor: String, io: FileIO = PosixFileIO(), create: Bool = true) throws(LogError) -> LogStore {
+    ///
+    /// With a `seal` (from a checkpoint), the prefix it covers is checked
+    /// block by block against its checksums and its records are not read;
+    /// `LogError.sealBroken` means the prefix changed and the seal is of no use.
+    public static func open(path: String, actor: String, io: FileIO = PosixFileIO(), create: Bool = true,
+                            trusting seal: PrefixSeal? = nil) throws(LogError) -> LogStore {
         let (fd, readOnly, created) = try openFile(path, io: io, create: create)
         let store: LogStore
         do {
@@ -44,6 +54,7 @@ public final class LogStore {
             throw .system(error)
         }
         // From here the store owns the descriptor: its deinit closes it.
+        if let seal { try store.verify(seal) }
         try store.loadAll()
         return store
     }
@@ -103,12 +114,13 @@ public final class LogStore {
     /// by its writer, and must not be taken as written. Damage is always
     /// confirmed under the lock too.
     private func loadAll() throws(LogError) {
-        var result = try scanFrom(0, context: ScanContext())
+        let start = byteCount, initial = context
+        var result = try scanFrom(start, context: initial)
         try withLock(exclusive: false) { () throws(LogError) in
             if case .damaged = result.ending {
-                result = try scanFrom(0, context: ScanContext())
+                result = try scanFrom(start, context: initial)
             } else if !(try stillStands(result)) {
-                result = try scanFrom(0, context: ScanContext())
+                result = try scanFrom(start, context: initial)
             }
         }
         try accept(result)
@@ -125,6 +137,76 @@ public final class LogStore {
             return try io.readFully(fd, count: Int(last.length), at: last.offset, path: path)[...] == expected
         } catch {
             throw .system(error)
+        }
+    }
+
+    // MARK: - Sealed prefixes
+
+    /// Checks the bytes a seal covers; on success the store continues after them.
+    private func verify(_ seal: PrefixSeal) throws(LogError) {
+        guard try status().size >= seal.length, seal.blockHashes.count == PrefixSeal.blocks(seal.length) else {
+            throw .sealBroken(path: path)
+        }
+        let hashes: [UInt64]
+        do {
+            hashes = try io.blockHashes(fd, length: seal.length, blocks: 0..<seal.blockHashes.count, path: path)
+        } catch {
+            throw .system(error)
+        }
+        guard hashes == seal.blockHashes else { throw .sealBroken(path: path) }
+        byteCount = seal.length
+        baseRecordCount = seal.recordCount
+        context = ScanContext(firstLine: seal.recordCount + 1, previousChecksum: seal.lastChecksum, lastID: seal.lastID)
+    }
+
+    /// A seal of everything read so far, reusing the checksums of whole
+    /// blocks an earlier seal already covers.
+    public func seal(reusing earlier: PrefixSeal? = nil) throws(LogError) -> PrefixSeal {
+        let blocks = PrefixSeal.blocks(byteCount)
+        var reused: [UInt64] = []
+        if let earlier, earlier.length <= byteCount {
+            reused = Array(earlier.blockHashes.prefix(Int(earlier.length / Int64(PrefixSeal.blockSize))))
+        }
+        do {
+            let rest = try io.blockHashes(fd, length: byteCount, blocks: reused.count..<blocks, path: path)
+            return PrefixSeal(length: byteCount, recordCount: recordCount, lastChecksum: context.previousChecksum,
+                              lastID: context.lastID, blockHashes: reused + rest)
+        } catch {
+            throw .system(error)
+        }
+    }
+
+    /// Drops the records (and their bytes) read into memory so far; they
+    /// stay readable one by one with `readRecord(atOffset:)`.
+    public func releaseRecords() {
+        baseRecordCount += records.count
+        records = []
+        chunks = []
+    }
+
+    /// Reads, verifies and decodes the record whose line starts at `offset`.
+    public func readRecord(atOffset offset: Int64) throws -> (record: Record, payload: JSON) {
+        guard offset >= 0, offset < byteCount else { throw LogError.changedUnderneath(path: path) }
+        var length = 4096
+        while true {
+            let count = Int(min(Int64(length), byteCount - offset))
+            let bytes = try Result { () throws(SystemError) in try io.readFully(fd, count: count, at: offset, path: path) }
+                .mapError(LogError.system).get()
+            guard let newline = bytes.firstIndex(of: 0x0A) else {
+                guard count == length else { throw LogError.changedUnderneath(path: path) }
+                length *= 4
+                continue
+            }
+            var decoder = RecordDecoder()
+            let decoded = bytes.withUnsafeBytes { decoder.decode(line: UnsafeRawBufferPointer(rebasing: $0[0..<newline]), offset: offset) }
+            guard case .success(let r) = decoded else {
+                throw LogError.damaged(path: path, LogDamage(line: 0, offset: offset, reason: "\(decoded)"))
+            }
+            let start = Int(r.payloadStart)
+            let payload = try bytes.withUnsafeBytes { raw in
+                try JSONScanner.parse(UnsafeRawBufferPointer(rebasing: raw[start..<start + Int(r.payloadLength)]))
+            }
+            return (r, payload)
         }
     }
 
@@ -251,7 +333,7 @@ public final class LogStore {
                 let id = RecordID.next(at: time, after: lastID, random: UInt128(randomState.next()) << 64 | UInt128(randomState.next()))
                 let start = bytes.count
                 prev = RecordCodec.encode(record, .init(
-                    id: id, time: time, actor: actor, batchIndex: i + 1, batchCount: batch.count,
+                    id: id, time: time, actor: record.actor ?? actor, batchIndex: i + 1, batchCount: batch.count,
                     previousChecksum: prev), into: &bytes)
                 lastID = id
                 guard bytes.count - start <= Self.maximumRecordBytes else { throw .recordTooLarge(bytes: bytes.count - start) }

@@ -58,12 +58,15 @@ public struct NewRecord: Sendable {
     /// The time to stamp; nil means the moment of the append. Imports of
     /// history (the demo) give the time the event happened.
     public var time: Timestamp?
+    /// Who did it; nil means the store's actor. Imports give the original author.
+    public var actor: String?
 
     /// An event of `type` at `version` carrying `payload`.
-    public init(type: String, version: Int, payload: JSON, time: Timestamp? = nil) {
+    public init(type: String, version: Int, payload: JSON, time: Timestamp? = nil, actor: String? = nil) {
         self.type = type
         self.version = version
         self.payload = payload
         self.time = time
+        self.actor = actor
     }
 }

@@ -1,0 +1,126 @@
+import Foundation
+
+/// The folded state saved next to the log (`rapport.log.checkpoint`), so that
+/// opening a large log folds only what was appended since.
+///
+/// Derived data: deleting it is always safe. It holds a seal of the log prefix
+/// it was folded from (block checksums); opening checks every byte of that
+/// prefix against the seal. A checkpoint of another layout or vocabulary, a
+/// damaged one, or one whose prefix changed is ignored and rebuilt.
+public enum Checkpoint {
+    static let magic = Array("RAPPORT CHECKPOINT\n".utf8)
+    static let format: UInt32 = 3
+    /// The checkpoint's own bytes are hashed in chunks of this size, in parallel.
+    static let chunkSize = 1 << 20
+
+    /// Where the checkpoint of the log at `logPath` lives.
+    public static func path(for logPath: String) -> String { logPath + ".checkpoint" }
+
+    /// The seal and state saved for `logPath`, or nil when there is none that
+    /// this build can use (missing, damaged, of another layout or vocabulary).
+    public static func read(for logPath: String) -> (seal: PrefixSeal, state: CRMState)? {
+        let io = PosixFileIO()
+        guard let fd = try? io.open(path(for: logPath), flags: O_RDONLY, mode: 0) else { return nil }
+        defer { io.close(fd) }
+        guard let size = try? io.status(fd, path: logPath).size, size > 0,
+              let raw = io.map(fd, offset: 0, length: Int(size))
+        else { return nil }
+        defer { io.unmap(raw) }
+        guard let body = verified(raw) else { return nil }
+        var r = ArchiveReader(body, position: magic.count)
+        do {
+            guard try r.u32() == format, try r.u32() == CRMState.archiveFingerprint else { return nil }
+            let length = Int64(bitPattern: try r.u64()), count = Int(try r.u64())
+            let lastChecksum = try r.u32()
+            let hi = try r.u64(), lo = try r.u64()
+            let blocks = try r.count()
+            var hashes: [UInt64] = []
+            hashes.reserveCapacity(blocks)
+            for _ in 0..<blocks { hashes.append(try r.u64()) }
+            let seal = PrefixSeal(length: length, recordCount: count, lastChecksum: lastChecksum,
+                                  lastID: count == 0 ? nil : RecordID(UInt128(hi) << 64 | UInt128(lo)), blockHashes: hashes)
+            var sections: [UnsafeRawBufferPointer] = []
+            let lengths = try (0..<CRMState.archiveSections).map { _ throws(ArchiveError) in try r.count() }
+            var at = r.position
+            for n in lengths {
+                guard at + n <= body.count else { return nil }
+                sections.append(UnsafeRawBufferPointer(rebasing: body[at..<at + n]))
+                at += n
+            }
+            guard at == body.count else { return nil }
+            let state = try CRMState(sections: sections)
+            guard state.recordCount == count else { return nil }
+            return (seal, state)
+        } catch {
+            return nil
+        }
+    }
+
+    /// The body of a checkpoint whose chunk hashes all match, or nil.
+    /// Layout: body, the hash of each chunk, their count, and a hash of those.
+    private static func verified(_ raw: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+        guard raw.count >= magic.count + 16 else { return nil }
+        let tableHash = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
+        let chunks = Int(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 16, as: UInt64.self)))
+        guard chunks > 0, chunks < raw.count / 8 else { return nil }
+        let tableStart = raw.count - 16 - 8 * chunks
+        guard tableStart >= magic.count,
+              BlockHash.of(UnsafeRawBufferPointer(rebasing: raw[tableStart..<raw.count - 8])) == tableHash
+        else { return nil }
+        let body = UnsafeRawBufferPointer(rebasing: raw[0..<tableStart])
+        guard body.starts(with: magic), (body.count + chunkSize - 1) / chunkSize == chunks else { return nil }
+        let expected = (0..<chunks).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: tableStart + 8 * $0, as: UInt64.self)) }
+        return BlockHash.blocks(body, blockSize: chunkSize) == expected ? body : nil
+    }
+
+    /// Saves `state`, folded from the prefix `seal` covers; atomically (a
+    /// temporary file, synced, renamed over the old one).
+    public static func write(_ state: CRMState, sealed seal: PrefixSeal, for logPath: String) throws {
+        precondition(state.recordCount == seal.recordCount, "the state and the seal disagree")
+        var sections: [ArchiveWriter] = []
+        for k in 0..<CRMState.archiveSections {
+            var s = ArchiveWriter(capacity: 16 << 20)
+            state.archive(section: k, into: &s)
+            sections.append(s)
+        }
+        var w = ArchiveWriter(capacity: sections.reduce(1 << 16) { $0 + $1.bytes.count } + 8 * seal.blockHashes.count)
+        w.raw(magic)
+        w.u32(format)
+        w.u32(CRMState.archiveFingerprint)
+        w.u64(UInt64(bitPattern: seal.length))
+        w.u64(UInt64(seal.recordCount))
+        w.u32(seal.lastChecksum)
+        w.u64(UInt64(truncatingIfNeeded: (seal.lastID?.value ?? 0) >> 64))
+        w.u64(UInt64(truncatingIfNeeded: seal.lastID?.value ?? 0))
+        w.varint(UInt64(seal.blockHashes.count))
+        for h in seal.blockHashes { w.u64(h) }
+        for s in sections { w.varint(UInt64(s.bytes.count)) }
+        for s in sections { w.raw(s.bytes) }
+        let hashes = w.bytes.withUnsafeBytes { BlockHash.blocks($0, blockSize: chunkSize) }
+        let tableStart = w.bytes.count
+        for h in hashes { w.u64(h) }
+        w.u64(UInt64(hashes.count))
+        let tableHash = w.bytes.withUnsafeBytes { BlockHash.of(UnsafeRawBufferPointer(rebasing: $0[tableStart...])) }
+        w.u64(tableHash)
+
+        let final = path(for: logPath)
+        let temporary = "\(final).\(getpid()).tmp"
+        let io = PosixFileIO()
+        let fd = try io.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o600)
+        do {
+            try io.writeAll(fd, w.bytes, path: temporary)
+            try io.syncData(fd, path: temporary)
+            io.close(fd)
+        } catch {
+            io.close(fd)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, final) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw SystemError("rename", final, code)
+        }
+        try? io.syncDirectory(LogStore.directory(of: final))
+    }
+}

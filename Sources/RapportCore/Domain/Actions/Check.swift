@@ -1,0 +1,144 @@
+import Foundation
+
+/// The checks actions make before they write.
+enum Check {
+    static func text(_ s: String, _ what: String) throws(InputError) -> String {
+        guard let t = optionalText(s) else { throw InputError("\(what) must not be empty") }
+        return t
+    }
+
+    static func optionalText(_ s: String) -> String? {
+        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        return t.isEmpty ? nil : t
+    }
+
+    static func customer(_ id: CustomerID, in state: CRMState) throws(InputError) -> Customer {
+        guard let c = state.customer(id), !c.withdrawn else { throw InputError("no customer \(id)") }
+        return c
+    }
+
+    static func openDeal(_ id: DealID, in state: CRMState, toChange: Bool) throws(InputError) -> Deal {
+        guard let d = state.deal(id), !d.withdrawn else { throw InputError("no deal \(id)") }
+        if toChange, let outcome = d.outcome {
+            throw InputError("\(id) \(d.title) is closed (\(outcome.rawValue)); `rapport undo` reopens it if that was a mistake")
+        }
+        return d
+    }
+
+    static func openFollowUp(_ id: FollowUpID, in state: CRMState) throws(InputError) -> FollowUp {
+        guard let f = state.followUp(id), !f.withdrawn else { throw InputError("no follow-up \(id)") }
+        guard f.status == .open else { throw InputError("\(id) is already \(f.status.rawValue)") }
+        return f
+    }
+
+    static func dealBelongs(_ deal: DealID, to customer: CustomerID, in state: CRMState) throws(InputError) {
+        guard let d = state.deal(deal), !d.withdrawn else { throw InputError("no deal \(deal)") }
+        guard d.customer == customer else { throw InputError("\(deal) belongs to \(d.customer), not \(customer)") }
+    }
+
+    /// Sets fields from input.
+    static func set<F: EntityField>(_ fields: [F: JSON], on entity: inout F.Entity) throws(InputError) {
+        for field in F.allCases {
+            guard let value = fields[field] else { continue }
+            try field.set(value, on: &entity)
+        }
+    }
+
+    /// Checks phones and e-mails, tidies tags.
+    static func normalized(_ c: Customer) throws(InputError) -> Customer {
+        var c = c
+        c.phones = try c.phones.map { p throws(InputError) in try phone(p) }
+        c.emails = try c.emails.map { e throws(InputError) in try email(e) }
+        c.tags = Array(Set(c.tags.compactMap(optionalText))).sorted()
+        return c
+    }
+
+    /// Checks the phone and e-mail.
+    static func normalized(_ p: Contact) throws(InputError) -> Contact {
+        var p = p
+        p.phone = try p.phone.map { s throws(InputError) in try phone(s) }
+        p.email = try p.email.map { s throws(InputError) in try email(s) }
+        return p
+    }
+
+    static func phone(_ s: String) throws(InputError) -> String {
+        let t = s.trimmingSpaces
+        let digits = t.filter(\.isASCIIDigit).count
+        guard digits >= 3, t.allSatisfy({ $0.isASCIIDigit || " +-().".contains($0) }) else {
+            throw InputError("phone \"\(s)\" is not a phone number (digits, spaces and + - ( ) . only)")
+        }
+        return t
+    }
+
+    static func email(_ s: String) throws(InputError) -> String {
+        let t = s.trimmingSpaces
+        let parts = t.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !t.contains(" ") else {
+            throw InputError("e-mail \"\(s)\" is not an address like name@example.com")
+        }
+        return t
+    }
+
+    static func deal(_ d: Deal) throws(InputError) {
+        if let v = d.value, v.cents < 0 { throw InputError("value must not be negative (got \(v.plainAmount))") }
+    }
+
+    /// The field changes from one version of an entity to another.
+    static func changes<F: EntityField>(_: F.Type, from old: F.Entity, to new: F.Entity) -> [FieldChange<F>] {
+        F.allCases.compactMap { f in
+            let a = f.value(of: old), b = f.value(of: new)
+            return a == b ? nil : FieldChange(f, from: a, to: b)
+        }
+    }
+
+    static func interaction(_ draft: InteractionDraft, id: InteractionID, in state: CRMState, time: LocalTime)
+        throws(InputError) -> (Interaction, Customer) {
+        let c = try customer(draft.customer, in: state)
+        if let d = draft.deal { try dealBelongs(d, to: draft.customer, in: state) }
+        if let p = draft.contact {
+            guard let contact = state.contact(p), !contact.withdrawn else { throw InputError("no contact person \(p)") }
+            guard contact.customer == draft.customer else { throw InputError("\(p) works at \(contact.customer), not \(draft.customer)") }
+        }
+        if let d = draft.durationSeconds, d < 0 { throw InputError("duration must not be negative") }
+        var x = Interaction(id: id, customer: draft.customer, at: draft.at ?? time.now)
+        x.kind = draft.kind
+        x.direction = draft.direction
+        x.durationSeconds = draft.durationSeconds
+        x.outcome = draft.outcome
+        x.objection = draft.objection
+        x.technique = draft.technique
+        x.mood = draft.mood
+        x.note = draft.note.flatMap(optionalText)
+        x.deal = draft.deal
+        x.contact = draft.contact
+        return (x, c)
+    }
+
+    static func followUp(_ draft: FollowUpDraft, id: FollowUpID, in state: CRMState) throws(InputError) -> FollowUp {
+        let c = try customer(draft.customer, in: state)
+        if c.doNotContact {
+            throw InputError("\(c.id) \(c.name) asked not to be contacted; clear it first with `rapport customer edit \(c.id) --do-not-contact no`")
+        }
+        if let d = draft.deal {
+            try dealBelongs(d, to: draft.customer, in: state)
+            _ = try openDeal(d, in: state, toChange: false)
+        }
+        var f = FollowUp(id: id, customer: draft.customer, due: draft.due)
+        f.tactic = draft.tactic
+        f.note = draft.note.flatMap(optionalText)
+        f.deal = draft.deal
+        return f
+    }
+}
+
+extension Action {
+    /// The kind of contact a tactic usually means.
+    public static func interactionKind(of tactic: FollowUpTactic) -> InteractionKind {
+        switch tactic {
+        case .phone, .coach: .call
+        case .proposal: .email
+        case .tradeShow, .trial, .thirdParty: .meeting
+        case .referenceVisit, .companyVisit, .executiveVisit: .visit
+        }
+    }
+}

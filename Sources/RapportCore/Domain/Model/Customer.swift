@@ -1,0 +1,97 @@
+/// A person or an organisation we sell to.
+public struct Customer: Identified, Equatable, Sendable {
+    public static let kind = EntityKind.customer
+
+    public var id: CustomerID
+    /// In any script; Chinese is common.
+    public var name: String
+    public var kind: CustomerKind = .individual
+    public var phones: [String] = []
+    public var emails: [String] = []
+    public var company: String?
+    public var address: String?
+    public var size: SizeClass?
+    public var valueType: ValueType?
+    public var relationship: RelationshipLevel = .ordinary
+    public var bonds: [Bond] = []
+    /// How the customer was found.
+    public var source: ProspectingMethod?
+    /// Qualification: need, ability to pay, authority to decide.
+    public var hasNeed: Bool?, canPay: Bool?, hasAuthority: Bool?
+    public var experience: BuyerExperience?
+    public var channel: Channel?
+    public var doNotContact = false
+    public var doNotShare = false
+    /// The rep who looks after the customer.
+    public var owner: String?
+    public var tags: [String] = []
+    public var personality: PersonalityType?
+    public var aidmas: AIDMAS?
+
+    // MARK: Kept up by the fold
+
+    public var createdAt = Timestamp(milliseconds: 0)
+    public var withdrawn = false
+    /// The latest contact in which the customer took part.
+    public var lastTwoWayContact: Timestamp?
+    /// The latest contact of any kind.
+    public var lastContact: Timestamp?
+    /// The latest mood observed, and when.
+    public var mood: MoodReading?
+
+    // The newest of each related entity; each links to the next older one.
+    var newestContact: Int32 = 0, newestDeal: Int32 = 0, newestInteraction: Int32 = 0, newestFollowUp: Int32 = 0
+    var newestComplaint: Int32 = 0, newestPurchase: Int32 = 0, newestMoodNote: Int32 = 0, newestNote: Int32 = 0
+    /// The newest record about this customer (a record index), for the timeline.
+    var newestRecord: Int32 = -1
+
+    public init(id: CustomerID, name: String) {
+        self.id = id
+        self.name = name
+    }
+
+    /// Qualified prospect (need, means and authority) or potential customer.
+    public var qualification: Qualification {
+        hasNeed == true && canPay == true && hasAuthority == true ? .qualifiedProspect : .potentialCustomer
+    }
+}
+
+/// Whether a customer has what it takes to buy (DOMAIN.md §1).
+public enum Qualification: String, Sendable {
+    case qualifiedProspect = "qualified", potentialCustomer = "potential"
+
+    public var labels: (english: String, chinese: String) {
+        switch self {
+        case .qualifiedProspect: ("qualified prospect", "准客户")
+        case .potentialCustomer: ("potential customer", "潜在客户")
+        }
+    }
+}
+
+/// A mood observed at a moment.
+public struct MoodReading: Equatable, Sendable {
+    public var mood: Mood
+    public var at: Timestamp
+}
+
+/// Someone inside an organisation, with a buying role; perhaps our coach.
+public struct Contact: Identified, Equatable, Sendable {
+    public static let kind = EntityKind.contact
+    public var id: ContactID
+    public var customer: CustomerID
+    public var name: String
+    public var role: BuyingRole?
+    public var title: String?
+    public var phone: String?
+    public var email: String?
+    /// Gives us relatively true information, close to the decision (seed 004).
+    public var isCoach = false
+    public var withdrawn = false
+    var older: Int32 = 0
+
+    public init(id: ContactID, customer: CustomerID, name: String) {
+        self.id = id
+        self.customer = customer
+        self.name = name
+    }
+}

@@ -1,0 +1,59 @@
+/// A sale in progress or closed.
+public struct Deal: Identified, Equatable, Sendable {
+    public static let kind = EntityKind.deal
+
+    public var id: DealID
+    public var customer: CustomerID
+    public var title: String
+    public var value: Money?
+    public var stage: Stage = .prospecting
+    /// Set by hand; otherwise the stage's default.
+    public var probabilityOverride: Int?
+    public var expectedClose: Day?
+    public var owner: String?
+    /// Won or lost, once closed.
+    public var outcome: DealOutcome?
+    public var closeReason: String?
+
+    // MARK: Kept up by the fold
+
+    public var createdAt = Timestamp(milliseconds: 0)
+    public var stageEnteredAt = Timestamp(milliseconds: 0)
+    public var closedAt: Timestamp?
+    public var withdrawn = false
+    /// Open follow-ups linked to this deal.
+    public var openFollowUps: Int32 = 0
+    var older: Int32 = 0
+
+    public init(id: DealID, customer: CustomerID, title: String) {
+        self.id = id
+        self.customer = customer
+        self.title = title
+    }
+
+    /// Still being worked: neither closed nor withdrawn.
+    public var isOpen: Bool { outcome == nil && !withdrawn }
+
+    /// The chance of closing, in percent: 100 when won, 0 when lost.
+    public var probability: Int {
+        switch outcome {
+        case .won: 100
+        case .lost: 0
+        case nil: probabilityOverride ?? stage.defaultProbability
+        }
+    }
+
+    /// Where the deal sits in the funnel.
+    public var tier: FunnelTier { FunnelTier(probability: probability) }
+
+    /// The value weighted by the chance of closing, in cents.
+    public var weightedCents: Int64 { (value?.cents ?? 0) * Int64(probability) / 100 }
+
+    /// Whole local days since the deal entered its stage.
+    public func daysInStage(_ time: LocalTime) -> Int { max(0, time.daysSince(stageEnteredAt)) }
+
+    /// Sat in its stage past the limit with nothing scheduled.
+    public func isStale(_ time: LocalTime) -> Bool {
+        isOpen && openFollowUps == 0 && daysInStage(time) > stage.staleAfterDays
+    }
+}

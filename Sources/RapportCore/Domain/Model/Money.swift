@@ -1,0 +1,87 @@
+/// An amount in a currency, exact to the cent: written `12000.50 CNY`.
+public struct Money: Hashable, Sendable, CustomStringConvertible {
+    /// Hundredths of the currency unit.
+    public var cents: Int64
+    /// An ISO 4217 code such as `CNY`.
+    public var currency: String
+
+    /// The currency when none is given.
+    public static let defaultCurrency = "CNY"
+
+    public init(cents: Int64, currency: String = Money.defaultCurrency) {
+        self.cents = cents
+        self.currency = currency
+    }
+
+    /// Parses `12000`, `12,000.5`, `12000.50 CNY`; nil for anything else.
+    /// Negative amounts are refused by the callers that need them positive.
+    public init?(_ text: String, currency fallback: String = Money.defaultCurrency) {
+        let parts = text.trimmingSpaces.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 1 || parts.count == 2 else { return nil }
+        var currency = fallback
+        if parts.count == 2 {
+            guard let code = Money.currencyCode(String(parts[1])) else { return nil }
+            currency = code
+        }
+        var number = parts[0].filter { $0 != "," }
+        let negative = number.hasPrefix("-")
+        if negative { number.removeFirst() }
+        let halves = number.split(separator: ".", omittingEmptySubsequences: false)
+        guard halves.count <= 2, let whole = halves.first, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit),
+              whole.count <= 15
+        else { return nil }
+        let fraction = halves.count == 2 ? halves[1] : ""
+        guard fraction.count <= 2, fraction.allSatisfy(\.isASCIIDigit), halves.count == 1 || !fraction.isEmpty else {
+            return nil
+        }
+        let cents = Int64(whole)! * 100 + Int64((fraction + "00").prefix(2))!
+        self.init(cents: negative ? -cents : cents, currency: currency)
+    }
+
+    /// An upper-cased three-letter code, or nil.
+    public static func currencyCode(_ text: String) -> String? {
+        let code = text.trimmingSpaces.uppercased()
+        return code.count == 3 && code.allSatisfy({ $0.isASCII && $0.isLetter }) ? code : nil
+    }
+
+    /// `12000.50 CNY`: the form stored in the log.
+    public var description: String { "\(plainAmount) \(currency)" }
+
+    /// `12000.50` (no grouping, two decimals).
+    public var plainAmount: String {
+        let sign = cents < 0 ? "-" : ""
+        let c = cents.magnitude
+        let frac = c % 100
+        return "\(sign)\(c / 100).\(frac < 10 ? "0" : "")\(frac)"
+    }
+
+    /// `12,000.50 CNY` or `12,000 CNY` for people.
+    public var display: String {
+        let whole = Format.grouped(cents / 100)
+        let frac = cents.magnitude % 100
+        return frac == 0 ? "\(whole) \(currency)" : "\(whole).\(frac < 10 ? "0" : "")\(frac) \(currency)"
+    }
+
+    /// Short form for narrow columns: `12k`, `1.2M`.
+    public var compact: String { Money.compact(cents) }
+
+    /// Short form of an amount in cents: `950`, `12k`, `1.2M`.
+    public static func compact(_ cents: Int64) -> String {
+        let units = Double(cents) / 100
+        let a = abs(units)
+        if a >= 1_000_000 { return trim(units / 1_000_000) + "M" }
+        if a >= 10_000 { return String(Int((units / 1000).rounded())) + "k" }
+        if a >= 1000 { return trim(units / 1000) + "k" }
+        return String(Int(units.rounded()))
+    }
+
+    private static func trim(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+}
+
+extension Character {
+    /// 0 to 9 only.
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

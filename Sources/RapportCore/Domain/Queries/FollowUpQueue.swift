@@ -1,0 +1,251 @@
+/// The follow-up queue: open follow-ups and suggested ones, in the work
+/// order of seed 004 (close the bottom of the funnel first, keep time for new
+/// prospects, then follow up the middle), overdue items before all.
+public struct FollowUpQueue: Sendable {
+    /// Why an item sits where it does, in ranking order.
+    public enum Bucket: Int, Comparable, Sendable, CaseIterable {
+        case overdue, complaint, bottom, prospect, middle, today, later
+
+        public var label: String {
+            switch self {
+            case .overdue: "overdue"
+            case .complaint: "complaint"
+            case .bottom: "bottom tier"
+            case .prospect: "new prospect"
+            case .middle: "middle tier"
+            case .today: "today"
+            case .later: "later"
+            }
+        }
+
+        public static func < (a: Bucket, b: Bucket) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// What an item is about.
+    public enum Subject: Equatable, Sendable {
+        /// A scheduled follow-up.
+        case followUp(FollowUpID)
+        /// A deal that sat in its stage too long with nothing scheduled.
+        case staleDeal(DealID)
+        /// An unresolved complaint with nothing scheduled.
+        case complaint(ComplaintID)
+        /// A relationship going cold.
+        case cooling(CustomerID)
+        /// A recently won deal due an after-sales check.
+        case afterSales(DealID)
+    }
+
+    /// One line of the queue.
+    public struct Item: Sendable {
+        public let subject: Subject
+        public let customer: CustomerID
+        public let deal: DealID?
+        /// When it is due; nil for suggestions (due now).
+        public let due: Timestamp?
+        public let tactic: FollowUpTactic?
+        /// The follow-up's note, or what the suggestion proposes.
+        public let text: String
+        public let bucket: Bucket
+        /// Higher is more urgent within the bucket.
+        public let urgency: Double
+        /// The facts behind the rank.
+        let why: Why
+
+        /// The reasons for the rank, most important first.
+        public func reasons(_ time: LocalTime) -> [String] { why.reasons(time) }
+        /// `overdue 2 days · bottom tier · mood rising`.
+        public func explanation(_ time: LocalTime) -> String { reasons(time).joined(separator: " · ") }
+        /// Whether it is a scheduled follow-up rather than a suggestion.
+        public var isScheduled: Bool { if case .followUp = subject { true } else { false } }
+    }
+
+    /// The facts an item's rank rests on, put into words only when shown.
+    struct Why: Sendable {
+        var overdueSince: Timestamp?
+        var dueToday: Timestamp?
+        var dueLater: Timestamp?
+        var complaintDays: Int32?
+        var stale: (days: Int32, stage: Stage)?
+        var wonDaysAgo: Int32?
+        var temperature: Int8?
+        var tier: FunnelTier?
+        var prospect = false
+        var mood: Mood?
+
+        func reasons(_ time: LocalTime) -> [String] {
+            var out: [String] = []
+            if let t = overdueSince { out.append(FollowUpQueue.overdueText(t, time)) }
+            if let t = dueToday { out.append("due \(time.formatTime(t))") }
+            if let t = dueLater { out.append("due \(time.format(t))") }
+            if let d = complaintDays { out.append("complaint open \(d == 0 ? "today" : d == 1 ? "1 day" : "\(d) days")") }
+            if let s = stale { out.append("stale \(s.days) days in \(s.stage.english)") }
+            if let d = wonDaysAgo { out.append("won \(d) days ago, no contact since") }
+            if let t = temperature { out.append("cooling: temperature \(t)") }
+            if let tier { out.append("\(tier.rawValue) tier") } else if prospect { out.append("prospect") }
+            if let mood { out.append("mood \(mood.english)") }
+            return out
+        }
+    }
+
+    /// Every item, ranked.
+    public let items: [Item]
+    /// Open follow-ups past due, and due later today.
+    public let overdue: Int, dueToday: Int
+
+    /// The queue for `state` at `time`.
+    public init(_ state: CRMState, at time: LocalTime) {
+        let endOfToday = time.startOfDay(Day(number: time.today.number + 1))
+        var items: [Item] = []
+        var scheduledFor = Set<Int32>()    // customers with an open follow-up
+        var overdue = 0, dueToday = 0
+        // Index loops read fields in place; binding whole entities would copy
+        // (and count references to) every string and array they hold.
+        for i in state.followUps.indices where state.followUps[i].isOpen {
+            let f = state.followUps[i]
+            let ci = f.customer.index
+            guard !state.customers[ci].withdrawn else { continue }
+            scheduledFor.insert(f.customer.number)
+            let linked = f.deal.map(\.index).flatMap { state.deals[$0].isOpen ? $0 : nil }
+            let deal = linked ?? Self.bestOpenDeal(of: state.customers[ci], in: state)
+            var why = Why()
+            let bucket: Bucket
+            var urgency = 0.0
+            if f.due < time.now {
+                overdue += 1
+                bucket = .overdue
+                urgency += Double(time.now.milliseconds - f.due.milliseconds) / 3_600_000
+                why.overdueSince = f.due
+            } else if f.due < endOfToday {
+                dueToday += 1
+                bucket = Self.workOrderBucket(deal.map { state.deals[$0] }, state.customers[ci])
+                why.dueToday = f.due
+            } else {
+                bucket = .later
+                urgency -= Double(f.due.milliseconds - time.now.milliseconds) / 3_600_000
+                why.dueLater = f.due
+            }
+            urgency += Self.context(deal.map { state.deals[$0] }, state.customers[ci], time, into: &why)
+            items.append(Item(subject: .followUp(f.id), customer: f.customer, deal: deal.map { DealID(Int32($0 + 1)) }, due: f.due,
+                              tactic: f.tactic, text: f.note ?? "", bucket: bucket, urgency: urgency, why: why))
+        }
+        items += Self.suggestions(state, time, skipping: scheduledFor)
+        // Sort small keys, then move each item once.
+        let now = time.now.milliseconds
+        let order = items.indices.map { i in
+            (items[i].bucket.rawValue, -items[i].urgency, items[i].due?.milliseconds ?? now, items[i].customer.number, i)
+        }.sorted { $0 < $1 }
+        self.items = order.map { items[$0.4] }
+        self.overdue = overdue
+        self.dueToday = dueToday
+    }
+
+    // MARK: - Suggestions
+
+    private static func suggestions(_ state: CRMState, _ time: LocalTime, skipping scheduled: Set<Int32>) -> [Item] {
+        var items: [Item] = []
+        var suggested = scheduled
+        func suggest(_ subject: Subject, _ c: borrowing Customer, _ deal: Int?, _ text: String, _ bucket: Bucket, _ urgency: Double,
+                     _ facts: Why) {
+            var why = facts
+            let u = urgency + context(deal.map { state.deals[$0] }, c, time, into: &why)
+            items.append(Item(subject: subject, customer: c.id, deal: deal.map { DealID(Int32($0 + 1)) }, due: nil, tactic: nil,
+                              text: text, bucket: bucket, urgency: u, why: why))
+            suggested.insert(c.id.number)
+        }
+        // Unresolved complaints: tracked to resolution, shown even when something
+        // else is scheduled with the customer (one item per customer).
+        var complained = Set<Int32>()
+        for k in state.complaints where k.isOpen && !complained.contains(k.customer.number) {
+            complained.insert(k.customer.number)
+            guard !state.customers[k.customer.index].withdrawn else { continue }
+            let days = max(0, time.daysSince(k.openedAt))
+            var why = Why()
+            why.complaintDays = Int32(days)
+            suggest(.complaint(k.id), state.customers[k.customer.index], k.deal?.index, "resolve complaint: \(k.summary)",
+                    .complaint, Double(days) * 24, why)
+        }
+        // Stale deals: nothing scheduled and past the stage's limit.
+        for i in state.deals.indices where state.deals[i].isStale(time) && !suggested.contains(state.deals[i].customer.number) {
+            let ci = state.deals[i].customer.index
+            guard !state.customers[ci].withdrawn, !state.customers[ci].doNotContact else { continue }
+            let days = state.deals[i].daysInStage(time), stage = state.deals[i].stage
+            var why = Why()
+            why.stale = (Int32(days), stage)
+            suggest(.staleDeal(state.deals[i].id), state.customers[ci], i, "stale: plan the next step for \(state.deals[i].title)",
+                    workOrderBucket(state.deals[i], state.customers[ci]), Double(days - stage.staleAfterDays) * 4, why)
+        }
+        // After-sales check of deals won in the last 90 days, with no contact since.
+        for i in state.deals.indices where state.deals[i].outcome == .won && !state.deals[i].withdrawn {
+            let ci = state.deals[i].customer.index
+            guard !suggested.contains(Int32(ci + 1)), let closed = state.deals[i].closedAt, !state.customers[ci].withdrawn,
+                  !state.customers[ci].doNotContact, (7...90).contains(time.daysSince(closed)),
+                  (state.customers[ci].lastContact ?? closed) <= closed
+            else { continue }
+            var why = Why()
+            why.wonDaysAgo = Int32(time.daysSince(closed))
+            suggest(.afterSales(state.deals[i].id), state.customers[ci], nil, "after-sales check: \(state.deals[i].title)",
+                    .today, 0, why)
+        }
+        // Cooling relationships of customers with open deals.
+        for ci in state.customers.indices where state.customers[ci].newestDeal > 0 && !state.customers[ci].withdrawn
+            && !state.customers[ci].doNotContact && !suggested.contains(Int32(ci + 1)) {
+            let t = state.customers[ci].temperature(at: time)
+            guard t < 30, let deal = bestOpenDeal(of: state.customers[ci], in: state) else { continue }
+            var why = Why()
+            why.temperature = Int8(t)
+            suggest(.cooling(state.customers[ci].id), state.customers[ci], deal, "relationship cooling: get in touch",
+                    workOrderBucket(state.deals[deal], state.customers[ci]), Double(30 - t), why)
+        }
+        return items
+    }
+
+    // MARK: - Ranking
+
+    /// The seed's work order for something due now: bottom tier first, then
+    /// new prospects, then the middle; the rest after.
+    static func workOrderBucket(_ deal: Deal?, _ c: borrowing Customer) -> Bucket {
+        guard let deal else { return c.newestDeal == 0 ? .prospect : .today }
+        switch deal.tier {
+        case .bottom: return .bottom
+        case .middle: return .middle
+        case .top: return deal.stage <= .preparation ? .prospect : .today
+        }
+    }
+
+    /// Adds the deal's tier and the customer's mood to the reasons; returns
+    /// the urgency they add (a rising mood is the best moment to ask).
+    private static func context(_ deal: Deal?, _ c: borrowing Customer, _ time: LocalTime, into why: inout Why) -> Double {
+        var u = 0.0
+        if let deal {
+            why.tier = deal.tier
+            let units = Double(deal.weightedCents) / 100
+            if units > 0 { u += (units + 1).squareRoot() / 10 }
+        } else if c.newestDeal == 0 {
+            why.prospect = true
+        }
+        if let mood = c.mood, time.daysSince(mood.at) <= 14 {
+            why.mood = mood.mood
+            if mood.mood == .rising { u += 12 }
+        }
+        return u
+    }
+
+    /// The position of the customer's open deal with the best chance of closing.
+    static func bestOpenDeal(of c: borrowing Customer, in state: CRMState) -> Int? {
+        var best: Int?
+        var n = c.newestDeal
+        while n > 0 {
+            let i = Int(n) - 1
+            if state.deals[i].isOpen, best.map({ state.deals[i].probability > state.deals[$0].probability }) ?? true { best = i }
+            n = state.deals[i].older
+        }
+        return best
+    }
+
+    static func overdueText(_ due: Timestamp, _ time: LocalTime) -> String {
+        let days = time.daysSince(due)
+        if days >= 1 { return "overdue \(days == 1 ? "1 day" : "\(days) days")" }
+        let hours = Int((time.now.milliseconds - due.milliseconds) / 3_600_000)
+        return hours >= 1 ? "overdue \(hours) h" : "overdue"
+    }
+}

@@ -1,0 +1,96 @@
+/// Everything the log says, folded: entities by id, and the links that the
+/// queries walk. A value type: folding up to a past moment gives another one.
+public struct CRMState: Equatable, Sendable {
+    public internal(set) var customers: [Customer] = []
+    public internal(set) var contacts: [Contact] = []
+    public internal(set) var deals: [Deal] = []
+    public internal(set) var interactions: [Interaction] = []
+    public internal(set) var followUps: [FollowUp] = []
+    public internal(set) var complaints: [Complaint] = []
+    public internal(set) var purchases: [Purchase] = []
+    public internal(set) var moodNotes: [MoodNote] = []
+    public internal(set) var notes: [Note] = []
+
+    /// Records that could not be applied (a reference to nothing, an id out of
+    /// sequence). They stay in the log; `rapport check` lists them.
+    public internal(set) var anomalies: [Anomaly] = []
+
+    /// How many records have been folded.
+    public var recordCount: Int { records.count }
+    /// The time of the last record folded.
+    public internal(set) var lastRecordTime: Timestamp?
+
+    /// Per record: where it is, and which customer it concerns.
+    var records = RecordLinks()
+    /// Each actor's actions (batches), oldest first, for undo.
+    var actions: [String: [Batch]] = [:]
+    /// Batches that have been undone, by the position of their first record.
+    var undone: Set<Int32> = []
+
+    public init() {}
+
+    /// One user action as written: the batch's first record, its size, and
+    /// the low bits of the first record's id (to check what an undo names).
+    struct Batch: Equatable, Sendable {
+        let firstRecord: Int32
+        let count: Int32
+        let tag: UInt32
+
+        static func tag(_ id: RecordID) -> UInt32 { UInt32(truncatingIfNeeded: id.value) }
+    }
+}
+
+/// A record the fold could not apply, and why.
+public struct Anomaly: Equatable, Sendable, CustomStringConvertible {
+    /// Its position in the log (0-based).
+    public let record: Int
+    public let id: RecordID
+    public let reason: String
+    public var description: String { "record \(record + 1) (\(id)): \(reason)" }
+}
+
+/// Per-record facts the timeline and undo need, in compact parallel arrays.
+struct RecordLinks: Equatable, Sendable {
+    /// The byte offset of each record in the log.
+    var offsets: [Int64] = []
+    /// The customer number each record concerns (0: none).
+    var customer: [Int32] = []
+    /// The previous record about the same customer (-1: none).
+    var previous: [Int32] = []
+
+    var count: Int { offsets.count }
+
+    mutating func reserve(_ n: Int) {
+        offsets.reserveCapacity(n)
+        customer.reserveCapacity(n)
+        previous.reserveCapacity(n)
+    }
+}
+
+/// Where a record is and what it says: the envelope facts the fold uses.
+public struct RecordInfo: Sendable {
+    public let id: RecordID
+    public let time: Timestamp
+    public let actor: String
+    public let offset: Int64
+    public let batchIndex: Int32
+    public let batchCount: Int32
+
+    public init(_ r: Record) {
+        id = r.id
+        time = r.time
+        actor = r.actor
+        offset = r.offset
+        batchIndex = r.batchIndex
+        batchCount = r.batchCount
+    }
+
+    public init(id: RecordID, time: Timestamp, actor: String, offset: Int64, batchIndex: Int32 = 1, batchCount: Int32 = 1) {
+        self.id = id
+        self.time = time
+        self.actor = actor
+        self.offset = offset
+        self.batchIndex = batchIndex
+        self.batchCount = batchCount
+    }
+}

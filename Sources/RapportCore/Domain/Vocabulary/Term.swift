@@ -1,0 +1,51 @@
+/// A word of the domain vocabulary: a stage, a mood, a buying role … stored in
+/// the log as its raw value, shown in English or Chinese.
+public protocol Term: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {
+    /// What the term names, for messages: "stage", "mood".
+    static var noun: String { get }
+    /// The English and Chinese labels.
+    var labels: (english: String, chinese: String) { get }
+}
+
+extension Term {
+    /// The English label.
+    public var english: String { labels.english }
+    /// The Chinese label.
+    public var chinese: String { labels.chinese }
+
+    /// The raw values, comma-separated, for "use one of …" messages.
+    public static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// Reads a term from user input: its raw value, English or Chinese label
+    /// (any case, spaces or underscores for hyphens), or a unique prefix.
+    public static func parse(_ text: String) -> Self? {
+        let key = Self.normalize(text)
+        guard !key.isEmpty else { return nil }
+        if let exact = allCases.first(where: {
+            $0.rawValue == key || normalize($0.english) == key || $0.chinese == text.trimmingSpaces
+        }) {
+            return exact
+        }
+        let prefixed = allCases.filter { $0.rawValue.hasPrefix(key) || normalize($0.english).hasPrefix(key) }
+        return prefixed.count == 1 ? prefixed[0] : nil
+    }
+
+    /// Reads a term or fails with a message listing the valid ones.
+    public static func parsing(_ text: String) throws(InputError) -> Self {
+        guard let term = parse(text) else {
+            throw InputError("unknown \(noun) \"\(text)\"; use one of: \(choices)")
+        }
+        return term
+    }
+
+    private static func normalize(_ s: String) -> String {
+        String(s.trimmingSpaces.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
+    }
+}
+
+/// Bad input from a person or a script, in one line that says what is accepted.
+public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let description: String
+    /// An error with its message.
+    public init(_ description: String) { self.description = description }
+}

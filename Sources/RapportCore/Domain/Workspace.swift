@@ -1,0 +1,223 @@
+import Foundation
+
+/// A log and its fold, kept in step: open it, perform actions, pick up what
+/// others appended, and look back to any moment.
+public final class Workspace {
+    /// The log.
+    public let store: LogStore
+    /// Everything folded so far.
+    public private(set) var state = CRMState()
+    /// The clock and zone for "now" and "today"; tests fix it.
+    public var clock: Clock
+
+    /// Who is acting.
+    public var actor: String { store.actor }
+
+    /// The search index of the current state, built on first use.
+    public var searchIndex: SearchIndex {
+        if let index = cachedIndex, index.recordCount == state.recordCount { return index }
+        let index = SearchIndex(state)
+        cachedIndex = index
+        return index
+    }
+    private var cachedIndex: SearchIndex?
+    /// Now, in the local zone.
+    public var time: LocalTime { clock.time }
+
+    // MARK: - Opening
+
+    /// Folding this many records more than the checkpoint holds writes a new one.
+    public static let checkpointEvery = 50_000
+
+    /// Opens the log at `path` and folds it: from its checkpoint when it has
+    /// a usable one (verifying the prefix against the checkpoint's seal), else
+    /// from the start. Saves a new checkpoint when much was folded.
+    public static func open(path: String, actor: String, clock: Clock = Clock(), create: Bool = true,
+                            checkpoints: Bool = true) throws -> Workspace {
+        var w: Workspace?
+        var sealed: PrefixSeal?
+        if checkpoints, let (seal, state) = Checkpoint.read(for: path) {
+            switch Result(catching: { () throws(LogError) in
+                try LogStore.open(path: path, actor: actor, create: false, trusting: seal)
+            }) {
+            case .success(let store):
+                w = Workspace(store: store, state: state, clock: clock)
+                sealed = seal
+            case .failure(.sealBroken):
+                w = nil   // the log changed under the checkpoint: fold it all again
+            case .failure(let error):
+                throw error
+            }
+        }
+        let workspace = try w ?? Workspace(store: LogStore.open(path: path, actor: actor, create: create), clock: clock)
+        if checkpoints, workspace.state.recordCount - (sealed?.recordCount ?? 0) >= checkpointEvery {
+            try? workspace.saveCheckpoint(reusing: sealed)
+        }
+        return workspace
+    }
+
+    /// Folds an open store from the start.
+    public convenience init(store: LogStore, clock: Clock = Clock()) {
+        self.init(store: store, state: CRMState(), clock: clock)
+    }
+
+    /// Continues a state folded up to the store's first record in memory.
+    init(store: LogStore, state: CRMState, clock: Clock) {
+        precondition(state.recordCount == store.baseRecordCount, "the state does not end where the store begins")
+        self.store = store
+        self.clock = clock
+        self.state = state
+        fold(0..<store.records.count)
+    }
+
+    /// Saves the state as the log's checkpoint and lets go of the records in
+    /// memory (they are read one by one when needed).
+    public func saveCheckpoint(reusing earlier: PrefixSeal? = nil) throws {
+        let seal = try store.seal(reusing: earlier)
+        try Checkpoint.write(state, sealed: seal, for: store.path)
+        store.releaseRecords()
+    }
+
+    // MARK: - Acting
+
+    /// Performs an action: under the write lock, against the latest state.
+    @discardableResult
+    public func perform(_ action: Action) throws -> ActionOutcome {
+        var outcome: ActionOutcome?
+        let written = try store.transact { caughtUp in
+            fold(caughtUp)
+            let o = try action.outcome(in: state, time: time)
+            outcome = o
+            return o.events.map { $0.record(at: time.now) }
+        }
+        fold(written)
+        guard let outcome else { throw InputError("nothing was done") }
+        return outcome
+    }
+
+    /// Appends batches built against the latest state in one group commit
+    /// (bulk writers such as the demo). Each batch stays its own unit.
+    public func commit(_ build: (CRMState) throws -> [[NewRecord]]) throws {
+        let written = try store.transact(batches: { caughtUp in
+            fold(caughtUp)
+            return try build(state)
+        })
+        fold(written)
+    }
+
+    /// Undoes the actor's latest action not yet undone, with compensating events.
+    @discardableResult
+    public func undoLast() throws -> ActionOutcome {
+        var outcome: ActionOutcome?
+        let written = try store.transact { caughtUp in
+            fold(caughtUp)
+            guard let batch = state.lastAction(of: actor) else { throw InputError("\(actor) has nothing to undo") }
+            let first = Int(batch.firstRecord)
+            let batchRecords = try (first..<first + Int(batch.count)).map { try event(ofRecord: $0) }
+            let events = batchRecords.map(\.event)
+            let inverse = try Undo.inverse(of: events, in: state)
+            let what = events.first.map { Describe.event($0, in: state) } ?? "an action"
+            let when = time.format(batchRecords[0].record.time)
+            let o = ActionOutcome(events: [.undone(batch: batchRecords[0].record.id)] + inverse, created: nil, summary: "undid \(what) (\(when))")
+            outcome = o
+            return o.events.map { $0.record(at: time.now) }
+        }
+        fold(written)
+        guard let outcome else { throw InputError("nothing was undone") }
+        return outcome
+    }
+
+    // MARK: - Reading
+
+    /// Picks up what other processes appended; true when anything changed.
+    @discardableResult
+    public func refresh() throws -> Bool {
+        let new = try store.refresh()
+        fold(new)
+        return !new.isEmpty
+    }
+
+    /// A record (by its position in the log) and its event.
+    public func event(ofRecord index: Int) throws -> (record: Record, event: Event) {
+        let local = index - store.baseRecordCount
+        if local >= 0 {
+            let r = store.records[local]
+            return (r, try Self.decode(r, in: store))
+        }
+        let (r, payload) = try store.readRecord(atOffset: state.offset(ofRecord: index))
+        return (r, try Event(type: r.type, version: r.version, payload: payload))
+    }
+
+    /// The state as it was at `moment`: the log folded up to the first record
+    /// written after it (records are in log order; their times are for display).
+    public func state(asOf moment: Timestamp) throws -> CRMState {
+        // Records not in memory (folded from a checkpoint) are read again.
+        let all = store.baseRecordCount == 0 ? store : try LogStore.open(path: store.path, actor: actor, create: false)
+        let end = all.records.firstIndex { $0.time > moment } ?? all.records.count
+        var past = CRMState()
+        Self.fold(all, 0..<end, into: &past)
+        return past
+    }
+
+    // MARK: - Folding
+
+    private func fold(_ range: Range<Int>) {
+        Self.fold(store, range, into: &state)
+    }
+
+    /// Decodes payloads in parallel, a slice at a time, and applies them in order.
+    static func fold(_ store: LogStore, _ range: Range<Int>, into state: inout CRMState) {
+        guard !range.isEmpty else { return }
+        if range.count > 10_000 { state.records.reserve(state.recordCount + range.count) }
+        let slice = 32_768
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = min(start + slice, range.upperBound)
+            let events = decode(store, start..<end)
+            for (i, result) in events.enumerated() {
+                let record = store.records[start + i]
+                switch result {
+                case .success(let e): state.apply(e, RecordInfo(record))
+                case .failure(let error): state.skip(RecordInfo(record), reason: "\(error)")
+                }
+            }
+            start = end
+        }
+    }
+
+    private static func decode(_ store: LogStore, _ range: Range<Int>) -> [Result<Event, any Error>] {
+        let pieces = range.count < 2048 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
+        var out = [Result<Event, any Error>?](repeating: nil, count: range.count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            let shared = UnsafeSendable((store, buffer))
+            DispatchQueue.concurrentPerform(iterations: pieces) { k in
+                let (store, buffer) = shared.value
+                let lo = range.count * k / pieces, hi = range.count * (k + 1) / pieces
+                for i in lo..<hi {
+                    let r = store.records[range.lowerBound + i]
+                    buffer[i] = Result { try decode(r, in: store) }
+                }
+            }
+        }
+        return out.map { $0! }
+    }
+
+    static func decode(_ r: Record, in store: LogStore) throws -> Event {
+        try Event(type: r.type, version: r.version, payload: try store.payload(of: r))
+    }
+}
+
+/// Where "now" comes from: the system clock, or a fixed moment (tests, and
+/// `RAPPORT_NOW` for a what-if); and the time zone days are counted in.
+public struct Clock: Sendable {
+    public var fixed: Timestamp?
+    public var zone: TimeZone
+
+    public init(fixed: Timestamp? = nil, zone: TimeZone = .current) {
+        self.fixed = fixed
+        self.zone = zone
+    }
+
+    /// The current local time.
+    public var time: LocalTime { LocalTime(now: fixed ?? .now(), zone: zone) }
+}

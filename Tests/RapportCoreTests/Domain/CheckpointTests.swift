@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import RapportCore
+
+@Suite struct CheckpointTests {
+    /// A small demo business in a fresh log.
+    static func demo(customers: Int = 200) throws -> TestBusiness {
+        let b = try TestBusiness()
+        _ = try DemoBusiness.write(into: b.workspace, customers: customers, seed: 7)
+        return b
+    }
+
+    @Test func theArchivedStateReadsBackEqual() throws {
+        let b = try Self.demo()
+        defer { b.remove() }
+        try FoldTests.everyKindOfEvent(b)   // undone batches, withdrawn entities, anomalies-free
+        let sections = (0..<CRMState.archiveSections).map { k in
+            var w = ArchiveWriter()
+            b.state.archive(section: k, into: &w)
+            return w.bytes
+        }
+        let read = try sections[0].withUnsafeBytes { s0 in
+            try sections[1].withUnsafeBytes { s1 in
+                try sections[2].withUnsafeBytes { s2 in
+                    try sections[3].withUnsafeBytes { s3 in try CRMState(sections: [s0, s1, s2, s3]) }
+                }
+            }
+        }
+        #expect(read == b.state)
+    }
+
+    @Test func openingFromACheckpointGivesTheSameStateAsFoldingEverything() throws {
+        let b = try Self.demo()
+        defer { b.remove() }
+        try b.workspace.saveCheckpoint()
+        #expect(b.workspace.store.baseRecordCount == b.state.recordCount && b.workspace.store.records.isEmpty)
+        // More happens after the checkpoint: the tail is folded on top of it.
+        let c = try b.customer("After the checkpoint")
+        try b.call(CustomerID(1), mood: .rising)
+        let fromCheckpoint = try Workspace.open(path: b.path, actor: "li", clock: b.workspace.clock)
+        #expect(fromCheckpoint.store.baseRecordCount > 0 && fromCheckpoint.store.records.count == 2)
+        let fromScratch = try b.reopened()
+        #expect(fromCheckpoint.state == fromScratch.state)
+        #expect(fromCheckpoint.state.customer(c)?.name == "After the checkpoint")
+        // Records before the checkpoint are read one by one when asked for.
+        let first = try #require(fromCheckpoint.state.customer(CustomerID(1)))
+        #expect(try fromCheckpoint.timeline(of: first).map(\.text) == (try fromScratch.timeline(of: first)).map(\.text))
+        #expect(try fromCheckpoint.state(asOf: b.time.now) == fromScratch.state)
+    }
+
+    @Test func undoReachesActionsOlderThanTheCheckpoint() throws {
+        let b = try TestBusiness()
+        defer { b.remove() }
+        let c = try b.customer("A")
+        let d = try b.deal(c, "X", stage: .approach)
+        try b.perform(.moveDeal(d, to: .closing))
+        try b.workspace.saveCheckpoint()
+        let again = try Workspace.open(path: b.path, actor: "li", clock: b.workspace.clock)
+        #expect(again.store.records.isEmpty)
+        #expect(try again.undoLast().summary.hasPrefix("undid moved d1 X: Approach → Closing"))
+        #expect(again.state.deal(d)?.stage == .approach)
+    }
+
+    @Test func aChangedPrefixIsNotTrustedAndItsDamageIsReported() throws {
+        let b = try Self.demo(customers: 50)
+        defer { b.remove() }
+        try b.workspace.saveCheckpoint()
+        var bytes = readBytes(b.path)
+        bytes[bytes.count / 2] ^= 0x08
+        writeBytes(bytes, to: b.path)
+        #expect(throws: LogError.self) { try Workspace.open(path: b.path, actor: "li", clock: b.workspace.clock) }
+    }
+
+    @Test func aDamagedOrForeignCheckpointIsIgnored() throws {
+        let b = try Self.demo(customers: 50)
+        defer { b.remove() }
+        try b.workspace.saveCheckpoint()
+        let path = Checkpoint.path(for: b.path)
+        var bytes = readBytes(path)
+        bytes[bytes.count / 3] ^= 0x01
+        writeBytes(bytes, to: path)
+        #expect(Checkpoint.read(for: b.path) == nil)
+        let w = try Workspace.open(path: b.path, actor: "li", clock: b.workspace.clock)
+        #expect(w.store.baseRecordCount == 0 && w.state == b.state)
+        writeBytes(Array("not a checkpoint".utf8), to: path)
+        #expect(Checkpoint.read(for: b.path) == nil)
+    }
+
+    @Test func aLargeFoldWritesItsOwnCheckpoint() throws {
+        let b = try Self.demo(customers: 6000)
+        defer { b.remove() }
+        #expect(b.state.recordCount >= Workspace.checkpointEvery)
+        #expect(Checkpoint.read(for: b.path) == nil)
+        let opened = try Workspace.open(path: b.path, actor: "li", clock: b.workspace.clock)
+        #expect(opened.store.records.isEmpty)   // folded, checkpointed and let go
+        let (seal, state) = try #require(Checkpoint.read(for: b.path))
+        #expect(seal.recordCount == b.state.recordCount && state == b.state)
+    }
+}
+
+@Suite struct DemoTests {
+    @Test func theDemoIsRealisticAndDeterministic() throws {
+        let a = try CheckpointTests.demo(customers: 300)
+        defer { a.remove() }
+        let b = try CheckpointTests.demo(customers: 300)
+        defer { b.remove() }
+        let pa = a.workspace.store.records.map { a.workspace.store.payloadText(of: $0) }
+        let pb = b.workspace.store.records.map { b.workspace.store.payloadText(of: $0) }
+        #expect(pa == pb)
+        #expect(a.workspace.store.records.map(\.actor) == b.workspace.store.records.map(\.actor))
+
+        let s = a.state
+        #expect(s.anomalies.isEmpty)
+        #expect((8...13).contains(s.recordCount / 300), "about ten events per customer, got \(s.recordCount / 300)")
+        let open = s.deals.filter(\.isOpen)
+        #expect(Set(open.map(\.stage)) == Set(Stage.allCases), "deals in every stage")
+        #expect(s.deals.contains { $0.outcome == .won } && s.deals.contains { $0.outcome == .lost && $0.closeReason != nil })
+        #expect(!s.complaints.isEmpty && s.contacts.contains(where: \.isCoach))
+        #expect(s.customers.contains { $0.name.unicodeScalars.contains { $0.value >= 0x4E00 } })
+        #expect(s.customers.contains { $0.name.allSatisfy { $0.isASCII || $0.isLetter } && $0.name.contains(" ") })
+        #expect(s.interactions.contains { $0.objection != nil && $0.technique != nil } && s.interactions.contains { $0.mood != nil })
+        let q = FollowUpQueue(s, at: a.time)
+        #expect(q.overdue > 0 && q.dueToday > 0 && q.items.contains { $0.bucket == .later }, "overdue, today and later")
+        // Times run forward along the log, ending before now.
+        let times = a.workspace.store.records.map(\.time)
+        #expect(times == times.sorted() && times.last! <= a.time.now)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import RapportCore
+
+@Suite struct FoldTests {
+    @Test func everyActionFoldsIntoTheStateAndSurvivesReopening() throws {
+        let b = try TestBusiness()
+        defer { b.remove() }
+        let lumen = try b.customer("Lumen 科技", [.kind: "organisation", .phones: ["+86 138 0013 8000"], .size: "large",
+                                                .bonds: ["work", "economic"], .need: true, .canPay: true, .authority: true])
+        let li = ContactID(try b.perform(.addContact(lumen, name: "李雷", fields: [.role: "decision-maker", .coach: true])).created!.number)
+        let wang = ContactID(try b.perform(.addContact(lumen, name: "王芳", fields: [.coach: true])).created!.number)
+        let deal = try b.deal(lumen, "ERP rollout", stage: .presentation, value: "120000")
+        try b.perform(.moveDeal(deal, to: .objections))
+        try b.perform(.editDeal(deal, fields: [.probability: 60]))
+        var draft = InteractionDraft(customer: lumen)
+        draft.outcome = .reached
+        draft.objection = .price
+        draft.technique = .postpone
+        draft.mood = .rising
+        draft.deal = deal
+        draft.contact = li
+        let next = FollowUpDraft(customer: lumen, due: b.time.now.plus(days: 2))
+        let call = try b.perform(.logInteraction(draft, next: next))
+        try b.perform(.noteMood(lumen, .calm, note: "weighing it", at: b.time.now.plus(hours: -48)))
+        try b.perform(.editCustomer(lumen, fields: [.personality: "driver", .aidmas: "desire"]))
+        try b.perform(.addNote(lumen, text: "喜欢打高尔夫"))
+        try b.perform(.openComplaint(lumen, summary: "invoice wrong", deal: deal))
+        try b.perform(.recordPurchase(lumen, amount: Money(cents: 500_000), date: nil, note: nil))
+
+        for state in [b.state, try b.reopened().state] {
+            let c = try #require(state.customer(lumen))
+            #expect(c.kind == .organisation && c.size == .large && c.bonds == [.work, .economic])
+            #expect(c.qualification == .qualifiedProspect)
+            #expect(c.personality == .driver && c.aidmas == .desire)
+            // The newer mood wins: the call's rising (now) over the note's calm (two days ago).
+            #expect(c.mood?.mood == .rising)
+            #expect(c.lastTwoWayContact == b.time.now)
+            // One coach per account: naming 王芳 took it from 李雷.
+            #expect(state.coach(of: c)?.id == wang && state.contact(li)?.isCoach == false)
+            let d = try #require(state.deal(deal))
+            #expect(d.stage == .objections && d.probability == 60 && d.tier == .middle && d.openFollowUps == 1)
+            #expect(state.interactions(of: c).first?.objection == .price)
+            #expect(state.followUps(of: c).count == 1 && state.complaints(of: c).first?.isOpen == true)
+            #expect(state.purchases(of: c).first?.amount.cents == 500_000 && state.notes(of: c).count == 1)
+            #expect(state.anomalies.isEmpty)
+        }
+        #expect(call.events.count == 2)   // the call and its next step, one batch
+        #expect(b.workspace.store.records.suffix(7).map(\.batchCount).contains(2))
+    }
+
+    @Test func everyEventRoundTripsThroughItsPayload() throws {
+        let b = try TestBusiness()
+        defer { b.remove() }
+        try FoldTests.everyKindOfEvent(b)
+        for index in 0..<b.workspace.store.records.count {
+            let (record, event) = try b.workspace.event(ofRecord: index)
+            let again = try Event(type: event.type.rawValue, version: record.version, payload: .object(event.payload))
+            #expect(again == event, "\(record.type)")
+            #expect(JSONWriter.encode(.object(event.payload)) == Array(b.workspace.store.payloadText(of: record).utf8))
+        }
+        let types = Set(b.workspace.store.records.map(\.type))
+        #expect(types == Set(EventType.allCases.map(\.rawValue)), "untested: \(Set(EventType.allCases.map(\.rawValue)).subtracting(types))")
+    }
+
+    /// Writes at least one event of every type.
+    static func everyKindOfEvent(_ b: TestBusiness) throws {
+        let c = try b.customer("张伟", [.company: "Lumen Co.", .emails: ["zw@lumen.example"]])
+        try b.perform(.editCustomer(c, fields: [.relationship: "familiar"]))
+        let p = ContactID(try b.perform(.addContact(c, name: "李雷", fields: [:])).created!.number)
+        try b.perform(.editContact(p, fields: [.role: "influencer"]))
+        let d = try b.deal(c, "ERP")
+        try b.perform(.editDeal(d, fields: [.title: "ERP rollout"]))
+        try b.perform(.moveDeal(d, to: .approach))
+        try b.perform(.closeDeal(d, .won, reason: nil))
+        try b.workspace.undoLast()   // deal.reopened
+        try b.call(c, mood: .rising)
+        try b.perform(.noteMood(c, .calm, note: nil, at: nil))
+        try b.perform(.addNote(c, text: "note"))
+        let f = try b.followUp(c, due: b.time.now.plus(days: 1), deal: d)
+        try b.perform(.snoozeFollowUp(f, until: b.time.now.plus(days: 2)))
+        try b.perform(.completeFollowUp(f, report: nil, next: nil))
+        try b.workspace.undoLast()   // followup.reopened, entity.withdrawn
+        try b.perform(.cancelFollowUp(f, reason: "no longer needed"))
+        let k = ComplaintID(try b.perform(.openComplaint(c, summary: "late", deal: nil)).created!.number)
+        try b.perform(.resolveComplaint(k, resolution: "sorted"))
+        try b.workspace.undoLast()   // complaint.reopened
+        try b.perform(.recordPurchase(c, amount: Money(cents: 100), date: nil, note: "first"))
+        try b.workspace.undoLast()   // withdrawn
+        // restored: undo of an undo is not offered, so write it as the fold would read it
+        try b.workspace.commit { _ in [[Event.restored(EntityRef(kind: .purchase, number: 1)).record()]] }
+    }
+
+    @Test func recordsThatDoNotFitAreKeptAsAnomaliesNotDropped() throws {
+        let b = try TestBusiness()
+        defer { b.remove() }
+        let c = try b.customer("A")
+        try b.workspace.commit { _ in [
+            [Event.dealMoved(DealID(9), from: .approach, to: .closing).record()],
+            [Event.customerCreated(Customer(id: CustomerID(7), name: "out of sequence")).record()],
+            [NewRecord(type: "deal.teleported", version: 1, payload: .object(["id": "d1"]))],
+            [NewRecord(type: "deal.moved", version: 9, payload: .object(["id": "d1"]))],
+        ] }
+        let state = try b.reopened().state
+        #expect(state.anomalies.map(\.record) == [1, 2, 3, 4])
+        #expect(state.anomalies[0].reason == "no deal d9")
+        #expect(state.anomalies[1].reason.contains("out of sequence"))
+        #expect(state.anomalies[2].reason.contains("unknown event type"))
+        #expect(state.anomalies[3].reason.contains("newer rapport"))
+        #expect(state.customers.count == 1 && state.customer(c)?.name == "A")
+        // Still a working log: the next action goes on from the real state.
+        #expect(try b.customer("B") == CustomerID(2))
+    }
+
+    @Test func badInputIsRefusedWithItsReasonAndWritesNothing() throws {
+        let b = try TestBusiness()
+        defer { b.remove() }
+        let c = try b.customer("A", [.doNotContact: true])
+        let d = try b.deal(c, "X")
+        let before = b.workspace.store.recordCount
+        let refusals: [(Action, String)] = [
+            (.addCustomer(name: "  ", fields: [:]), "name must not be empty"),
+            (.addCustomer(name: "B", fields: [.phones: ["call me"]]), "is not a phone number"),
+            (.addCustomer(name: "B", fields: [.emails: ["nobody"]]), "is not an address"),
+            (.addDeal(c, title: "Y", stage: .approach, fields: [.value: "-5 CNY"]), "must not be negative"),
+            (.moveDeal(d, to: .prospecting), "already in Prospecting"),
+            (.moveDeal(DealID(99), to: .closing), "no deal d99"),
+            (.closeDeal(d, .lost, reason: nil), "say why"),
+            (.scheduleFollowUp(FollowUpDraft(customer: c, due: b.time.now)), "asked not to be contacted"),
+            (.snoozeFollowUp(FollowUpID(1), until: b.time.now.plus(days: 1)), "no follow-up f1"),
+            (.recordPurchase(c, amount: Money(cents: 0), date: nil, note: nil), "more than zero"),
+            (.editCustomer(c, fields: [.name: "A"]), "nothing to change"),
+            (.logInteraction(InteractionDraft(customer: CustomerID(5)), next: nil), "no customer c5"),
+        ]
+        for (action, message) in refusals {
+            #expect(performing: { try b.perform(action) }, throws: { ($0 as? InputError)?.description.contains(message) == true })
+        }
+        #expect(b.workspace.store.recordCount == before)
+    }
+}

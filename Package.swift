@@ -35,7 +35,13 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportCoreTests",
-            dependencies: ["RapportCore", "log-stress", "rapport"]
+            dependencies: ["RapportCore", "log-stress", "rapport"],
+            exclude: ["Fixtures"]
+        ),
+        // Runs the built `rapport` binary as a user or a script would.
+        .testTarget(
+            name: "RapportCLITests",
+            dependencies: ["rapport"]
         ),
     ]
 )

@@ -9,7 +9,11 @@ struct Rapport: ParsableCommand {
         commandName: "rapport",
         abstract: "A keyboard-first customer-relationship manager over an append-only event log.",
         version: RapportVersion.current,
-        subcommands: [CheckCommand.self]
+        subcommands: [
+            CustomerCommand.self, ContactCommand.self, DealCommand.self, CallCommand.self, NoteCommand.self,
+            FollowUpCommand.self, ComplaintCommand.self, PurchaseCommand.self, UndoCommand.self, HistoryCommand.self,
+            ReportCommand.self, DemoCommand.self, CheckCommand.self,
+        ]
     )
 
     @OptionGroup var globals: GlobalOptions

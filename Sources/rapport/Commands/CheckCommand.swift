@@ -11,11 +11,14 @@ struct CheckCommand: ParsableCommand {
             Exits 0 with a one-line summary when the log is sound. A damaged record \
             is reported with its line number and byte offset, and the exit status is 65; \
             the file is left as it was. An unfinished write at the end (from a crash) \
-            is moved aside into a side file next to the log and reported.
+            is moved aside into a side file next to the log and reported. With --events, \
+            every event is also folded, and records that do not fit the rest (a reference \
+            to nothing, an unknown type) are listed; any such record also gives exit status 65.
             """
     )
 
     @OptionGroup var globals: GlobalOptions
+    @Flag(name: .long, help: "Also fold every event and list the records that do not apply.") var events = false
     @Flag(name: .long, help: "Print one JSON object instead of text.") var json = false
 
     func run() throws {
@@ -25,7 +28,26 @@ struct CheckCommand: ParsableCommand {
                 let store = try LogStore.open(path: session.path, actor: session.actor, create: false)
                 session.report(store.takeNotices())
                 let summary = LogSummary(store: store)
-                print(json ? JSONWriter.string(summary.json) : summary.text)
+                guard events else {
+                    print(json ? JSONWriter.string(summary.json) : summary.text)
+                    return
+                }
+                let anomalies = Workspace(store: store, clock: session.clock).state.anomalies
+                if json {
+                    guard case .object(var o) = summary.json else { return }
+                    o["ok"] = .bool(anomalies.isEmpty)
+                    o["anomalies"] = .array(anomalies.prefix(1000).map { a in
+                        .object(["record": .int(Int64(a.record + 1)), "id": .string(a.id.description), "reason": .string(a.reason)])
+                    })
+                    print(JSONWriter.string(.object(o)))
+                } else {
+                    print(summary.text + (anomalies.isEmpty ? "; every event applies" : ""))
+                    for a in anomalies.prefix(20) { Failure.printLine("rapport: \(a)") }
+                }
+                if !anomalies.isEmpty {
+                    throw Failure(message: "the log is intact, but \(anomalies.count) records do not fit the rest (first: \(anomalies[0]))",
+                                  status: 65)
+                }
             } catch let LogError.damaged(path, damage) {
                 if json {
                     print(JSONWriter.string(.object([

@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import RapportCore
 
-/// What a command runs with: the resolved log path and actor.
+/// What a command runs with: the resolved log path, actor and clock.
 struct Session {
     let path: String
     let actor: String
+    let clock: Clock
 
-    /// Resolves the path and actor from options, environment and account.
+    /// Resolves the path, actor and clock from options, environment and account.
     init(_ globals: GlobalOptions) throws {
         let env = ProcessInfo.processInfo.environment
         let account = getpwuid(geteuid())
@@ -21,6 +22,15 @@ struct Session {
         }
         self.path = path
         self.actor = actor
+        var clock = Clock()
+        if let now = env["RAPPORT_NOW"], !now.isEmpty {
+            do {
+                clock.fixed = try When.parse(now, at: clock.time).moment(clock.time, hour: 9)
+            } catch {
+                throw Failure.usage("RAPPORT_NOW: \(error)")
+            }
+        }
+        self.clock = clock
     }
 
     /// Opens the log, reporting once on stderr anything recovered.
@@ -34,9 +44,35 @@ struct Session {
         }
     }
 
+    /// Opens the log and folds it.
+    func openWorkspace(create: Bool = true) throws -> Workspace {
+        do {
+            let w = try Workspace.open(path: path, actor: actor, clock: clock, create: create)
+            report(w.store.takeNotices())
+            Session.keptUntilExit.append(w)
+            return w
+        } catch let e as LogError {
+            throw Failure(e)
+        }
+    }
+
+    /// Workspaces a command opened, held until the process exits: freeing
+    /// millions of folded objects one by one takes longer than the kernel
+    /// takes to reclaim the whole process (and nothing else needs the memory).
+    nonisolated(unsafe) private static var keptUntilExit: [Workspace] = []
+
     /// Prints notices from the store on stderr.
     func report(_ notices: [LogNotice]) {
         for n in notices { Failure.printLine("rapport: \(n)") }
+    }
+
+    /// The customer meant by an id, a name or part of one, or a phone number.
+    func customer(_ text: String, in w: Workspace) throws -> Customer {
+        if let id = CustomerID(text) {
+            guard let c = w.state.customer(id), !c.withdrawn else { throw Failure.usage("no customer \(id)") }
+            return c
+        }
+        return try Failure.input { () throws(InputError) in try Resolve.customer(text, in: w.state, index: w.searchIndex) }
     }
 }
 
@@ -53,13 +89,22 @@ struct Failure: Error, CustomStringConvertible {
         self.status = status
     }
 
-    /// A log error: damage is a data error (65), the rest I/O (74).
+    /// A log error: damage is a data error (65), the rest I/O (74) or usage (64).
     init(_ error: LogError) {
         switch error {
         case .damaged: self.init(message: error.description, status: 65)
         case .missing, .readOnly, .recordTooLarge: self.init(message: error.description, status: 64)
-        case .changedUnderneath: self.init(message: error.description, status: 75)
+        case .changedUnderneath, .sealBroken: self.init(message: error.description, status: 75)
         case .system, .notDurable: self.init(message: error.description, status: 74)
+        }
+    }
+
+    /// Runs `body`, turning bad input into a usage failure.
+    static func input<T>(_ body: () throws(InputError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw Failure.usage(error.description)
         }
     }
 
@@ -72,13 +117,25 @@ struct Failure: Error, CustomStringConvertible {
 }
 
 extension ParsableCommand {
-    /// Runs `body`, turning a `Failure` into its line on stderr and its exit status.
+    /// Runs `body`, turning any failure into its line on stderr and its exit status.
     func reportingFailures(_ body: () throws -> Void) throws {
         do {
             try body()
         } catch let f as Failure {
             Failure.printLine("rapport: \(f.message)")
             throw ExitCode(f.status)
+        } catch let e as InputError {
+            Failure.printLine("rapport: \(e.description)")
+            throw ExitCode(64)
+        } catch let e as LogError {
+            let f = Failure(e)
+            Failure.printLine("rapport: \(f.message)")
+            throw ExitCode(f.status)
+        } catch let e as ExitCode {
+            throw e
+        } catch {
+            Failure.printLine("rapport: \(error)")
+            throw ExitCode(1)
         }
     }
 }

@@ -1,0 +1,173 @@
+import ArgumentParser
+import RapportCore
+
+/// `rapport deal …`: deals through the seven stages.
+struct DealCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deal", abstract: "Open deals, move them through the seven stages, win or lose them.",
+        subcommands: [Add.self, Edit.self, Move.self, Win.self, Lose.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open a deal for a customer; prints its id.",
+            discussion: "Example: rapport deal add 张伟 \"ERP rollout\" --value 120000 --stage presentation --close 2026-12-31")
+        @OptionGroup var globals: GlobalOptions
+        @Argument(help: "The customer.") var customer: String
+        @Argument(help: "What is being sold.") var title: String
+        @Option(help: "The value, e.g. 120000 or 120,000.50.") var value: String?
+        @Option(help: "A three-letter currency code (default CNY).") var currency: String?
+        @Option(help: "The stage (name or 1–7; default prospecting).") var stage: String?
+        @Option(help: "Chance of closing in percent (default: by stage).") var probability: Int?
+        @Option(help: "Expected close date.") var close: String?
+        @Option(help: "The rep (default: the actor).") var owner: String?
+        @Flag(help: "Print a JSON object instead of the id.") var json = false
+
+        func run() throws {
+            try performing(globals, json: json) { session, w in
+                let c = try session.customer(customer, in: w)
+                let stage = try stage.map(DealCommand.stage) ?? .prospecting
+                var fields = try DealCommand.fields(value: value, currency: currency, probability: probability, close: close, w)
+                fields[.owner] = .string(owner ?? session.actor)
+                return .addDeal(c.id, title: title, stage: stage, fields: fields)
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a deal's title, value, probability, close date or owner.")
+        @OptionGroup var globals: GlobalOptions
+        @Argument(help: "The deal id, e.g. d3.") var deal: String
+        @Option var title: String?
+        @Option var value: String?
+        @Option var currency: String?
+        @Option(help: "Chance of closing in percent; -1 returns to the stage's default.") var probability: Int?
+        @Option var close: String?
+        @Option var owner: String?
+        @Flag(help: "Print a JSON object.") var json = false
+
+        func run() throws {
+            try performing(globals, json: json) { _, w in
+                let id = try Parse.id(deal, Deal.self)
+                var fields = try DealCommand.fields(value: value, currency: currency, probability: probability == -1 ? nil : probability,
+                                                    close: close, w)
+                if probability == -1 { fields[.probability] = .null }
+                if currency != nil, value == nil, let old = w.state.deal(id)?.value {
+                    fields[.value] = .string(try Parse.money(old.plainAmount, currency: currency).description)
+                }
+                if let title { fields[.title] = .string(title) }
+                if let owner { fields[.owner] = owner.isEmpty ? .null : .string(owner) }
+                guard !fields.isEmpty else { throw Failure.usage("say what to change (see `rapport deal edit --help`)") }
+                return .editDeal(id, fields: fields)
+            }
+        }
+    }
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move a deal to another stage.")
+        @OptionGroup var globals: GlobalOptions
+        @Argument(help: "The deal id, e.g. d3.") var deal: String
+        @Argument(help: "The stage (name or 1–7), or next or prev.") var stage: String
+        @Flag(help: "Print a JSON object.") var json = false
+
+        func run() throws {
+            try performing(globals, json: json) { _, w in
+                let id = try Parse.id(deal, Deal.self)
+                guard let d = w.state.deal(id), !d.withdrawn else { throw Failure.usage("no deal \(id)") }
+                let to: Stage
+                switch stage.lowercased() {
+                case "next", ">":
+                    guard let n = d.stage.next else { throw Failure.usage("\(id) is in the last stage; win or lose it") }
+                    to = n
+                case "prev", "previous", "<":
+                    guard let p = d.stage.previous else { throw Failure.usage("\(id) is in the first stage") }
+                    to = p
+                default:
+                    to = try DealCommand.stage(stage)
+                }
+                return .moveDeal(id, to: to)
+            }
+        }
+    }
+
+    struct Win: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark a deal won.")
+        @OptionGroup var globals: GlobalOptions
+        @Argument(help: "The deal id, e.g. d3.") var deal: String
+        @Option(help: "Why it was won.") var reason: String?
+        @Flag(help: "Print a JSON object.") var json = false
+
+        func run() throws {
+            try performing(globals, json: json) { _, _ in .closeDeal(try Parse.id(deal, Deal.self), .won, reason: reason) }
+        }
+    }
+
+    struct Lose: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark a deal lost, with the reason.")
+        @OptionGroup var globals: GlobalOptions
+        @Argument(help: "The deal id, e.g. d3.") var deal: String
+        @Option(help: "Why it was lost (required).") var reason: String?
+        @Flag(help: "Print a JSON object.") var json = false
+
+        func run() throws {
+            try performing(globals, json: json) { _, _ in .closeDeal(try Parse.id(deal, Deal.self), .lost, reason: reason) }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List open deals by stage (or all with --all).")
+        @OptionGroup var globals: GlobalOptions
+        @Option(help: "Only this stage.") var stage: String?
+        @Option(help: "Only this rep's deals.") var owner: String?
+        @Option(help: "Only this customer's deals.") var customer: String?
+        @Flag(help: "Only stale deals.") var stale = false
+        @Flag(help: "Closed deals too.") var all = false
+        @Option(help: "At most this many (default 100; 0 for all).") var limit = 100
+        @Flag(help: "Print a JSON array.") var json = false
+
+        func run() throws {
+            try reportingFailures {
+                let session = try Session(globals)
+                guard limit >= 0 else { throw Failure.usage("--limit must be 0 or more") }
+                let stage = try self.stage.map(DealCommand.stage)
+                let w = try session.openWorkspace()
+                let only = try customer.map { try session.customer($0, in: w).id }
+                let time = w.time
+                var deals = w.state.deals.filter { d in
+                    !d.withdrawn && (all || d.isOpen) && (stage == nil || d.stage == stage) && (owner == nil || d.owner == owner)
+                        && (only == nil || d.customer == only) && (!stale || d.isStale(time))
+                }.sorted { ($0.stage, $0.value?.cents ?? 0, $1.id) > ($1.stage, $1.value?.cents ?? 0, $0.id) }
+                if limit > 0 { deals = Array(deals.prefix(limit)) }
+                Output.emit(json: json, .array(deals.map { JSONView.deal($0, w.state, time) })) {
+                    Output.table([["id", "customer", "title", "stage", "prob", "value", "days", ""]] + deals.map { d in
+                        [d.id.description, w.state.customer(d.customer)?.name ?? "", d.title,
+                         d.outcome?.english ?? d.stage.english, "\(d.probability)%", d.value?.display ?? "",
+                         d.isOpen ? String(d.daysInStage(time)) : "", d.isStale(time) ? "stale" : ""]
+                    }, rightAligned: [4, 5, 6], maxWidths: [1: 20, 2: 30])
+                }
+            }
+        }
+    }
+
+    static func stage(_ text: String) throws -> Stage {
+        guard let s = Stage.parseStage(text) else {
+            throw Failure.usage("unknown stage \"\(text)\"; use one of: \(Stage.choices) (or 1–7)")
+        }
+        return s
+    }
+
+    static func fields(value: String?, currency: String?, probability: Int?, close: String?, _ w: Workspace) throws -> [DealField: JSON] {
+        var f = [DealField: JSON]()
+        if let value { f[.value] = .string(try Parse.money(value, currency: currency).description) }
+        if let probability {
+            guard (0...100).contains(probability) else { throw Failure.usage("--probability must be 0 to 100 (got \(probability))") }
+            f[.probability] = .int(Int64(probability))
+        }
+        if let close {
+            switch try Parse.when(close, w) {
+            case .day(let d): f[.close] = .string(d.description)
+            case .moment(let t): f[.close] = .string(w.time.day(of: t).description)
+            }
+        }
+        return f
+    }
+}

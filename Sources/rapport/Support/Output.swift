@@ -1,0 +1,33 @@
+import RapportCore
+
+/// Printing for people or, with `--json`, for programs.
+enum Output {
+    /// Prints `json` as one line, or the text.
+    static func emit(json: Bool, _ value: @autoclosure () -> JSON, text: () -> String) {
+        print(json ? JSONWriter.string(value()) : text())
+    }
+
+    /// A table whose columns line up by display width (Chinese takes two cells).
+    static func table(_ rows: [[String]], rightAligned: Set<Int> = [], maxWidths: [Int: Int] = [:]) -> String {
+        guard let first = rows.first else { return "" }
+        var widths = Array(repeating: 0, count: first.count)
+        for row in rows {
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], min(TextWidth.of(cell), maxWidths[i] ?? .max)) }
+        }
+        return rows.map { row in
+            row.enumerated().map { i, cell in
+                let last = i == row.count - 1
+                if rightAligned.contains(i) { return TextWidth.padLeft(cell, to: widths[i]) }
+                return last && maxWidths[i] == nil ? cell : TextWidth.pad(cell, to: widths[i])
+            }.joined(separator: "  ").trailingSpacesRemoved
+        }.joined(separator: "\n")
+    }
+}
+
+extension String {
+    var trailingSpacesRemoved: String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

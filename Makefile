@@ -17,7 +17,7 @@ test: toolchain
 
 ## bench: build release and print the benchmark figures (BENCH_ARGS=--json for JSON only)
 bench: toolchain
-	$(NEED) cmd:sqlite3 sqlite3
+	$(NEED) cmd:sqlite3 sqlite3 cmd:task taskwarrior
 	$(SWIFT) build -c release --product rapport
 	$(SWIFT) build -c release --product rapport-bench
 	$(RELEASE_BIN)/rapport-bench $(BENCH_ARGS)

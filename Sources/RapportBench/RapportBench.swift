@@ -2,6 +2,8 @@ import Foundation
 import RapportCore
 
 /// `rapport-bench [--json] [--dir PATH]`: the figures of `make bench`.
+///
+/// Data lives in `.build/bench` (regenerated when missing).
 @main
 enum RapportBench {
     static func main() throws {
@@ -18,6 +20,7 @@ enum RapportBench {
         var report = Report()
         report.note("machine", .string("\(ProcessInfo.processInfo.activeProcessorCount) cores"))
         try LogBench.run(in: dir, bin: bin, report: &report, say: say)
+        try DomainBench.run(in: dir, bin: bin, report: &report, say: say)
         if !jsonOnly { print(report.table) }
         print(JSONWriter.string(report.json))
     }

@@ -7,17 +7,19 @@ NEED = .ci/need
 
 ## run: build the release binary and start rapport on the default log
 run: toolchain
+	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev
 	$(SWIFT) build -c release --product rapport
 	$(RELEASE_BIN)/rapport $(ARGS)
 
-## test: build and run every test
+## test: build and run every test (the screen tests drive the binary in tmux)
 test: toolchain
+	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev cmd:tmux tmux
 	$(SWIFT) build --build-tests
 	RAPPORT_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test
 
 ## bench: build release and print the benchmark figures (BENCH_ARGS=--json for JSON only)
 bench: toolchain
-	$(NEED) cmd:sqlite3 sqlite3 cmd:task taskwarrior
+	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev cmd:sqlite3 sqlite3 cmd:task taskwarrior cmd:tmux tmux
 	$(SWIFT) build -c release --product rapport
 	$(SWIFT) build -c release --product rapport-bench
 	$(RELEASE_BIN)/rapport-bench $(BENCH_ARGS)

@@ -13,18 +13,28 @@ let package = Package(
     targets: [
         // Pure core: domain and the append-only log store. Foundation only.
         .target(name: "RapportCore"),
+        // Pure UI: app state, messages, update, view into a Canvas of styled cells; themes.
+        .target(name: "RapportUI", dependencies: ["RapportCore"]),
+        // ncursesw, with a shim for what Swift cannot import.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The terminal backend: the only code that touches ncurses.
+        .target(name: "RapportTerminal", dependencies: ["CNcursesw", "RapportUI"]),
         // The thin executable: argument parsing and wiring.
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "RapportCore",
+                "RapportCore", "RapportUI", "RapportTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `make bench`: measures the log store against bare fdatasync and SQLite.
         .executableTarget(
             name: "rapport-bench",
-            dependencies: ["RapportCore"],
+            dependencies: ["RapportCore", "RapportUI"],
             path: "Sources/RapportBench"
         ),
         // A child process for the crash and concurrency tests: appends and acknowledges.
@@ -38,7 +48,13 @@ let package = Package(
             dependencies: ["RapportCore", "log-stress", "rapport"],
             exclude: ["Fixtures"]
         ),
-        // Runs the built `rapport` binary as a user or a script would.
+        // The screen as a grid of cells: panes, keys, themes, snapshots.
+        .testTarget(
+            name: "RapportUITests",
+            dependencies: ["RapportUI", "RapportCore"],
+            exclude: ["Snapshots"]
+        ),
+        // Runs the built `rapport` binary as a user or a script would (and in tmux).
         .testTarget(
             name: "RapportCLITests",
             dependencies: ["rapport"]

@@ -17,12 +17,11 @@ struct Rapport: ParsableCommand {
     )
 
     @OptionGroup var globals: GlobalOptions
+    @Option(help: "The screen's theme: default, light, high-contrast, mono, or a theme file (default: the config file's, or mono when NO_COLOR is set).")
+    var theme: String?
 
     func run() throws {
-        let session = try Session(globals)
-        let store = try session.openStore()
-        print("rapport \(RapportVersion.current): \(session.path) holds \(store.records.count) records.")
-        print("The full-screen view is not built yet; `rapport --help` lists the commands.")
+        try reportingFailures { try ScreenCommand.run(globals, theme: theme) }
     }
 }
 

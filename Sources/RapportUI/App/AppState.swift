@@ -1,0 +1,101 @@
+import RapportCore
+
+/// The four panes.
+public enum Pane: Int, CaseIterable, Sendable {
+    case funnel, dossier, mood, followUps
+
+    public var title: String {
+        switch self {
+        case .funnel: "Funnel"
+        case .dossier: "Dossier"
+        case .mood: "Personality & mood"
+        case .followUps: "Follow-ups"
+        }
+    }
+}
+
+/// A one-line text being typed (search, command line).
+public struct LineEditor: Equatable, Sendable {
+    public var text = ""
+
+    /// Applies an editing key; false when the key is not an editing key.
+    public mutating func edit(_ key: Key) -> Bool {
+        switch key {
+        case .char(let c) where !c.isNewline: text.append(c)
+        case .backspace: if !text.isEmpty { text.removeLast() }
+        default: return false
+        }
+        return true
+    }
+}
+
+/// The incremental customer search opened by `/`.
+public struct SearchState: Sendable {
+    public var query = LineEditor()
+    public var hits: [CustomerID] = []
+    public var selected = 0
+}
+
+/// What covers the panes for a moment.
+public enum Overlay: Sendable {
+    case help
+    case search(SearchState)
+    case command(LineEditor)
+}
+
+/// A line for the status bar.
+public struct StatusNote: Equatable, Sendable {
+    public let text: String
+    public let isError: Bool
+}
+
+/// Everything the screen shows, and where the user is in it.
+public struct AppState: Sendable {
+    public var data: ScreenData
+    /// The log file shown in the status line, and who is acting.
+    public let source: String, actor: String
+    public var width: Int, height: Int
+    public var focus: Pane = .funnel
+    /// Funnel selection: the stage column and the row in it.
+    public var funnelStage = 0, funnelRow = 0
+    public var queueRow = 0
+    /// Whether the selected follow-up shows why it ranks where it does.
+    public var showReason = false
+    public var dossierScroll = 0, moodScroll = 0, helpScroll = 0
+    /// The customer shown in the dossier and mood panes.
+    public var customer: CustomerID?
+    public var timeline: [TimelineEntry] = []
+    public var overlay: Overlay?
+    public var status: StatusNote?
+    public var searchIndex: SearchIndex?
+    public var themeName: String
+    public var keyMap = KeyMap.standard
+    /// A demo is being written (the welcome screen says so).
+    public var writingDemo = false
+
+    public init(data: ScreenData, source: String, actor: String, width: Int, height: Int, themeName: String = "default") {
+        self.data = data
+        self.source = source
+        self.actor = actor
+        self.width = width
+        self.height = height
+        self.themeName = themeName
+        funnelStage = data.funnel.columns.firstIndex { $0.count > 0 } ?? 0
+    }
+
+    /// The log holds no customer yet: the welcome screen shows.
+    public var isEmpty: Bool { data.state.customers.isEmpty && data.asOf == nil }
+
+    /// The deal selected on the funnel board.
+    public var selectedDeal: Deal? {
+        let columns = data.funnel.columns
+        guard columns.indices.contains(funnelStage) else { return nil }
+        let deals = columns[funnelStage].deals
+        return deals.indices.contains(funnelRow) ? deals[funnelRow] : nil
+    }
+
+    /// The item selected in the follow-up queue.
+    public var selectedQueueItem: FollowUpQueue.Item? {
+        data.queue.items.indices.contains(queueRow) ? data.queue.items[queueRow] : nil
+    }
+}

@@ -1,0 +1,27 @@
+import RapportCore
+
+/// Everything that can happen to the screen.
+public enum Message: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// New data to show: the log changed, the clock moved on, or the as-of moment changed.
+    case data(ScreenData)
+    /// The search index is ready (built after the first frame).
+    case searchReady(SearchIndex)
+    /// A customer's timeline, read from the log.
+    case timeline(CustomerID, [TimelineEntry])
+    /// A theme was loaded (with what went wrong, if the file could not be used).
+    case themeLoaded(name: String, problem: String?)
+    /// Something the program wants the user to read on the status line.
+    case notice(String, isError: Bool)
+}
+
+/// What `update` asks the program to do; the answer comes back as a message.
+public enum Effect: Equatable, Sendable {
+    case quit
+    case loadTheme(String)
+    /// Show everything as of a moment (nil: now).
+    case showAsOf(Timestamp?)
+    case loadTimeline(CustomerID)
+    case writeDemo
+}

@@ -1,0 +1,258 @@
+import Foundation
+import RapportCore
+
+extension AppState {
+    /// Applies a message; returns what the program must do next.
+    public mutating func update(_ message: Message) -> [Effect] {
+        switch message {
+        case .key(let key):
+            return handle(key)
+        case .resize(let w, let h):
+            width = w
+            height = h
+            return []
+        case .data(let new):
+            return replace(new)
+        case .searchReady(let index):
+            searchIndex = index
+            if case .search(var s) = overlay {
+                runSearch(&s)
+                overlay = .search(s)
+            }
+            return []
+        case .timeline(let id, let entries):
+            if id == customer { timeline = entries }
+            return []
+        case .themeLoaded(let name, let problem):
+            if let problem {
+                status = StatusNote(text: problem, isError: true)
+            } else {
+                themeName = name
+                status = StatusNote(text: "theme \(name)", isError: false)
+            }
+            return []
+        case .notice(let text, let isError):
+            if !isError { writingDemo = false }
+            status = StatusNote(text: text, isError: isError)
+            return []
+        }
+    }
+
+    /// The effects to run when the screen first shows.
+    public mutating func start() -> [Effect] { followSelection(of: focus == .followUps ? .followUps : .funnel) }
+
+    // MARK: - Data
+
+    private mutating func replace(_ new: ScreenData) -> [Effect] {
+        let wasEmpty = isEmpty
+        data = new
+        writingDemo = false
+        let columns = data.funnel.columns
+        funnelStage = min(funnelStage, columns.count - 1)
+        if wasEmpty { funnelStage = columns.firstIndex { $0.count > 0 } ?? 0 }
+        funnelRow = min(funnelRow, max(0, columns[funnelStage].count - 1))
+        queueRow = min(queueRow, max(0, data.queue.items.count - 1))
+        if let id = customer, data.customer(id) != nil { return [.loadTimeline(id)] }
+        customer = nil
+        return followSelection(of: focus == .followUps ? .followUps : .funnel)
+    }
+
+    // MARK: - Keys
+
+    private mutating func handle(_ key: Key) -> [Effect] {
+        status = nil
+        switch overlay {
+        case .help: return handleHelp(key)
+        case .search(var s):
+            let effects = handleSearch(key, &s)
+            if case .search = overlay { overlay = .search(s) }
+            return effects
+        case .command(var line):
+            if key == .escape { overlay = nil; return [] }
+            if key == .enter { overlay = nil; return run(command: line.text) }
+            _ = line.edit(key)
+            overlay = .command(line)
+            return []
+        case nil: break
+        }
+        let layout = Layout(width: width, height: height, focus: focus, asOf: data.asOf != nil)
+        guard let action = keyMap.action(for: key) else { return [] }
+        if layout.mode == .tooSmall { return action == .quit ? [.quit] : [] }
+        if isEmpty, !writingDemo, case .char(let c) = key, c == "d" {
+            writingDemo = true
+            return [.writeDemo]
+        }
+        guard action.isAvailable else {
+            let how = action.commandLine.map { "; for now use `\($0)`" } ?? ""
+            status = StatusNote(text: "\(keyMap.label(action)) (\(action.summary)) comes with a later version\(how)", isError: false)
+            return []
+        }
+        switch action {
+        case .quit: return [.quit]
+        case .help: overlay = .help; helpScroll = 0
+        case .search:
+            overlay = .search(SearchState())
+            if searchIndex == nil { status = StatusNote(text: "the search index is still being built …", isError: false) }
+        case .command: overlay = .command(LineEditor())
+        case .nextPane, .previousPane:
+            let step = action == .nextPane ? 1 : Pane.allCases.count - 1
+            return focus(Pane(rawValue: (focus.rawValue + step) % Pane.allCases.count)!)
+        case .funnelPane: return focus(.funnel)
+        case .dossierPane: return focus(.dossier)
+        case .moodPane: return focus(.mood)
+        case .followUpsPane: return focus(.followUps)
+        case .cancel:
+            if showReason { showReason = false } else if data.asOf != nil { return [.showAsOf(nil)] }
+        default:
+            return move(action, layout)
+        }
+        return []
+    }
+
+    private mutating func focus(_ pane: Pane) -> [Effect] {
+        focus = pane
+        return []
+    }
+
+    private mutating func move(_ action: Action, _ layout: Layout) -> [Effect] {
+        switch focus {
+        case .funnel:
+            if action == .open { return focus(.dossier) }
+            FunnelPane.move(action, &self, layout)
+            return followSelection(of: .funnel)
+        case .followUps:
+            if action == .open { showReason.toggle(); return [] }
+            let before = queueRow
+            queueRow = Scroll.move(queueRow, action, count: data.queue.items.count, page: layout.listRows(.followUps))
+            if queueRow != before { showReason = false }
+            return followSelection(of: .followUps)
+        case .dossier:
+            dossierScroll = scroll(dossierScroll, action, .dossier, layout, DossierPane.lines)
+        case .mood:
+            moodScroll = scroll(moodScroll, action, .mood, layout, MoodPane.lines)
+        }
+        return []
+    }
+
+    /// A text pane's new first line: it stops where the last line reaches the bottom.
+    private func scroll(_ position: Int, _ action: Action, _ pane: Pane, _ layout: Layout,
+                        _ lines: (AppState, Int) -> [StyledLine]) -> Int {
+        let rows = layout.listRows(pane), width = (layout.panes[pane]?.width ?? 2) - 2
+        let count = lines(self, width).count
+        return Scroll.move(DossierPane.clamped(position, lines: count, rows: rows), action, count: max(1, count - rows + 1), page: rows)
+    }
+
+    /// Shows the customer of the selected deal or follow-up in the dossier and mood panes.
+    private mutating func followSelection(of pane: Pane) -> [Effect] {
+        let id = pane == .funnel ? selectedDeal?.customer : selectedQueueItem?.customer
+        guard let id else { return [] }
+        return show(customer: id)
+    }
+
+    private mutating func show(customer id: CustomerID) -> [Effect] {
+        guard id != customer else { return [] }
+        customer = id
+        timeline = []
+        dossierScroll = 0
+        moodScroll = 0
+        return [.loadTimeline(id)]
+    }
+
+    // MARK: - Help, search, command line
+
+    private mutating func handleHelp(_ key: Key) -> [Effect] {
+        switch keyMap.action(for: key) {
+        case .down?: helpScroll += 1
+        case .up?: helpScroll = max(0, helpScroll - 1)
+        case .pageDown?: helpScroll += 10
+        case .pageUp?: helpScroll = max(0, helpScroll - 10)
+        default: overlay = nil
+        }
+        return []
+    }
+
+    private mutating func handleSearch(_ key: Key, _ s: inout SearchState) -> [Effect] {
+        switch key {
+        case .escape:
+            overlay = nil
+        case .up:
+            s.selected = max(0, s.selected - 1)
+        case .down, .tab:
+            s.selected = min(max(0, s.hits.count - 1), s.selected + 1)
+        case .enter:
+            guard s.hits.indices.contains(s.selected) else { return [] }
+            let id = s.hits[s.selected]
+            overlay = nil
+            focus = .dossier
+            return show(customer: id)
+        default:
+            if s.query.edit(key) { runSearch(&s) }
+        }
+        return []
+    }
+
+    /// Most hits a search lists.
+    static let searchLimit = 50
+
+    private func runSearch(_ s: inout SearchState) {
+        s.selected = 0
+        let query = s.query.text.trimmingCharacters(in: .whitespaces)
+        guard let index = searchIndex, !query.isEmpty else { s.hits = []; return }
+        s.hits = index.search(query, limit: AppState.searchLimit).map(\.customer).filter { data.customer($0) != nil }
+    }
+
+    /// Runs a `:` command.
+    private mutating func run(command text: String) -> [Effect] {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard let verb = words.first else { return [] }
+        let rest = words.dropFirst().joined(separator: " ")
+        switch verb {
+        case "theme":
+            guard !rest.isEmpty else { return fail("usage: :theme NAME (default, light, high-contrast, mono, or your own)") }
+            return [.loadTheme(rest)]
+        case "asof":
+            guard !rest.isEmpty else { return fail("usage: :asof DATE (\(When.accepted)); :asof now returns") }
+            if rest == "now" { return [.showAsOf(nil)] }
+            do {
+                let moment = try When.parse(rest, at: data.now).endMoment(data.now)
+                guard moment <= data.now.now else { return fail(":asof \(data.now.format(moment)) is in the future") }
+                return [.showAsOf(moment)]
+            } catch {
+                return fail(":asof: \(error)")
+            }
+        case "q", "quit": return [.quit]
+        case "help": overlay = .help; helpScroll = 0; return []
+        case "user": return fail(":user (act as another rep) comes with a later version; for now start with --actor NAME")
+        default:
+            return fail("unknown command \":\(verb)\"; use :theme NAME, :asof DATE, :asof now, :help or :quit")
+        }
+    }
+
+    private mutating func fail(_ text: String) -> [Effect] {
+        status = StatusNote(text: text, isError: true)
+        return []
+    }
+}
+
+/// Moving a selection or a scroll position by a key.
+enum Scroll {
+    static func move(_ position: Int, _ action: Action, count: Int, page: Int) -> Int {
+        guard count > 0 else { return 0 }
+        let p: Int
+        switch action {
+        case .up: p = position - 1
+        case .down: p = position + 1
+        case .pageUp: p = position - page
+        case .pageDown: p = position + page
+        case .top: p = 0
+        case .bottom: p = count - 1
+        default: p = position
+        }
+        return min(max(0, p), count - 1)
+    }
+
+    /// The first row shown so that `selection` is visible, a page at a time.
+    static func offset(_ selection: Int, rows: Int) -> Int {
+        rows > 0 ? selection - selection % rows : 0
+    }
+}

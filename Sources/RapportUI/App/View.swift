@@ -1,0 +1,36 @@
+import RapportCore
+
+extension AppState {
+    /// The whole screen, as a grid of cells.
+    public func view() -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        let layout = Layout(width: width, height: height, focus: focus, asOf: data.asOf != nil)
+        if layout.mode == .tooSmall {
+            Chrome.tooSmall(self, on: &canvas)
+            return canvas
+        }
+        if let banner = layout.banner { Chrome.banner(self, in: banner, on: &canvas) }
+        if isEmpty {
+            let body = Rect(x: 0, y: 0, width: width, height: height - 1)
+            Chrome.welcome(self, in: body, on: &canvas)
+        } else {
+            if let tabs = layout.tabs { Chrome.tabs(self, in: tabs, on: &canvas) }
+            for (pane, r) in layout.panes {
+                switch pane {
+                case .funnel: FunnelPane.render(self, in: r, on: &canvas)
+                case .dossier: DossierPane.render(self, in: r, on: &canvas)
+                case .mood: MoodPane.render(self, in: r, on: &canvas)
+                case .followUps: QueuePane.render(self, in: r, on: &canvas)
+                }
+            }
+        }
+        switch overlay {
+        case .help: Overlays.help(self, on: &canvas)
+        case .search(let s): Overlays.search(self, s, on: &canvas)
+        case .command(let line): Overlays.commandLine(line, in: layout.status, on: &canvas)
+        case nil: break
+        }
+        if case .command = overlay {} else { Chrome.status(self, in: layout.status, on: &canvas) }
+        return canvas
+    }
+}

@@ -1,0 +1,65 @@
+import RapportCore
+
+/// The lines around the panes: tabs, the as-of banner, the status line; and the
+/// screens shown instead of panes: welcome and too small.
+enum Chrome {
+    static func tabs(_ s: AppState, in r: Rect, on canvas: inout Canvas) {
+        canvas.fill(r, style: .status)
+        var x = r.x
+        for pane in Pane.allCases {
+            let label = " \(pane.rawValue + 1) \(pane.title) "
+            x += canvas.put(label, x: x, y: r.y, style: pane == s.focus ? .selection : .status, limit: r.maxX - x)
+        }
+        canvas.put(" Tab switches", x: x, y: r.y, style: .status, limit: r.maxX - x)
+    }
+
+    static func banner(_ s: AppState, in r: Rect, on canvas: inout Canvas) {
+        guard let moment = s.data.asOf else { return }
+        canvas.fill(r, style: .bannerAsOf)
+        canvas.put(" AS OF \(s.data.now.format(moment)) · the log as it was then, read-only · :asof now or Esc returns",
+                   x: r.x, y: r.y, style: .bannerAsOf, limit: r.width)
+    }
+
+    static func status(_ s: AppState, in r: Rect, on canvas: inout Canvas) {
+        canvas.fill(r, style: .status)
+        let left = " \(s.source) · \(s.data.customerCount.grouped) customers · \(s.data.openDeals.grouped) open deals · \(s.actor) "
+        if let note = s.status {
+            let used = canvas.put(TextWidth.truncate(left, to: max(0, r.width / 3)), x: r.x, y: r.y, style: .status, limit: r.width)
+            canvas.put(" " + note.text, x: r.x + used, y: r.y, style: note.isError ? .error : .key, limit: r.width - used)
+            return
+        }
+        let hints = r.width >= 110 ? "Tab pane · / search · : command · ? help · q quit " : "/ search · ? help · q quit "
+        let hintWidth = TextWidth.of(hints)
+        canvas.put(left, x: r.x, y: r.y, style: .status, limit: max(0, r.width - hintWidth - 1))
+        canvas.put(hints, x: r.maxX - min(hintWidth, r.width), y: r.y, style: .status, limit: r.width)
+    }
+
+    static func welcome(_ s: AppState, in r: Rect, on canvas: inout Canvas) {
+        let lines: [StyledLine] = [
+            [Span("Welcome to Rapport", .title)],
+            [],
+            [Span("This log holds no customer yet:", .normal)],
+            [Span(s.source, .dim)],
+            [],
+            s.writingDemo ? [Span("Writing the demo business …", .warning)]
+                : [Span("  d  ", .key), Span("write a demo business to explore (300 customers, deterministic)")],
+            [Span("  n  ", .key), Span("add your first customer (today: ", .normal), Span("rapport customer add NAME", .accent), Span(")")],
+            [Span("  ?  ", .key), Span("every key")],
+            [Span("  q  ", .key), Span("quit")],
+        ]
+        let width = min(r.width - 2, 72), height = lines.count + 2
+        let box = Rect(x: r.x + (r.width - width) / 2, y: r.y + max(0, (r.height - height) / 2), width: width, height: height)
+        let inner = Box(title: "Rapport", focused: true).draw(in: box, on: &canvas)
+        canvas.put(lines, in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height))
+    }
+
+    static func tooSmall(_ s: AppState, on canvas: inout Canvas) {
+        let lines = ["Terminal too small: \(s.width)×\(s.height).",
+                     "Rapport needs at least \(Layout.minimumWidth)×\(Layout.minimumHeight);",
+                     "make the window larger (q quits)."]
+        for (i, line) in lines.enumerated() {
+            let y = max(0, s.height / 2 - 1) + i
+            canvas.put(line, x: max(0, (s.width - TextWidth.of(line)) / 2), y: y, style: i == 0 ? .warning : .normal)
+        }
+    }
+}

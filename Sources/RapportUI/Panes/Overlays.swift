@@ -1,0 +1,79 @@
+import RapportCore
+
+/// What covers the panes for a moment: help, search, and the command line.
+enum Overlays {
+    /// A centred frame of at most `width` × `height`, cleared.
+    static func frame(_ title: String, width: Int, height: Int, on canvas: inout Canvas, summary: String = "") -> Rect {
+        let w = min(width, canvas.width - 4), h = min(height, canvas.height - 3)
+        let r = Rect(x: (canvas.width - w) / 2, y: max(0, (canvas.height - 1 - h) / 2), width: w, height: h)
+        canvas.fill(r)
+        return Box(title: title, summary: summary, focused: true).draw(in: r, on: &canvas)
+    }
+
+    static func help(_ s: AppState, on canvas: inout Canvas) {
+        let lines = helpLines(s.keyMap)
+        let inner = frame("Keys", width: 76, height: lines.count + 2, on: &canvas, summary: "↑↓ scroll · any other key closes")
+        canvas.put(lines, in: inner, offset: DossierPane.clamped(s.helpScroll, lines: lines.count, rows: inner.height))
+    }
+
+    static func helpLines(_ map: KeyMap) -> [StyledLine] {
+        let groups: [(String, [Action])] = [
+            ("Everywhere", [.quit, .help, .nextPane, .previousPane, .funnelPane, .dossierPane, .moodPane, .followUpsPane,
+                            .search, .command, .cancel]),
+            ("Moving in a pane", [.up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom, .open]),
+            ("Acting on the selection (coming: for now the `rapport` subcommand named)",
+             [.newCustomer, .newDeal, .stageForward, .stageBack, .win, .lose, .logCall, .scheduleFollowUp, .complete, .snooze,
+              .moodNote, .personality, .edit, .undo, .segments]),
+        ]
+        var out: [StyledLine] = []
+        for (title, actions) in groups {
+            if !out.isEmpty { out.append([]) }
+            out.append([Span(title, .header)])
+            for a in actions {
+                let note = a.isAvailable ? "" : (a.commandLine.map { "  (\($0))" } ?? "  (later)")
+                out.append([Span("  " + TextWidth.pad(map.label(a), to: 14), .key), Span(a.summary), Span(note, .dim)])
+            }
+        }
+        out.append([])
+        out.append([Span("Commands after :", .header)])
+        for (c, what) in [(":theme NAME", "default, light, high-contrast, mono, or a file of yours"),
+                          (":asof DATE", "everything as it was then (2026-06-30, yesterday, -, …)"),
+                          (":asof now", "back to now (Esc too)"), (":quit", "quit")] {
+            out.append([Span("  " + TextWidth.pad(c, to: 14), .key), Span(what)])
+        }
+        return out
+    }
+
+    static func search(_ s: AppState, _ search: SearchState, on canvas: inout Canvas) {
+        let rows = min(AppState.searchLimit, max(3, canvas.height - 10))
+        let inner = frame("Find a customer", width: 90, height: rows + 4, on: &canvas,
+                          summary: "name · phone · company · e-mail   ↑↓ choose · Enter open · Esc close")
+        guard !inner.isEmpty else { return }
+        canvas.put([Span("/ ", .key), Span(search.query.text)], x: inner.x, y: inner.y, limit: inner.width)
+        canvas.cursor = (inner.x + 2 + TextWidth.of(search.query.text), inner.y)
+        canvas.put(String(repeating: "─", count: inner.width), x: inner.x, y: inner.y + 1, style: .border, ellipsis: false)
+        let list = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+        if search.hits.isEmpty {
+            let hint = s.searchIndex == nil ? "building the search index …"
+                : (search.query.text.isEmpty ? "type part of a name (中文 or Latin), phone digits, a company or an e-mail" : "no customer matches")
+            canvas.put(hint, x: list.x + 1, y: list.y, style: .dim, limit: list.width - 1)
+            return
+        }
+        let offset = Scroll.offset(search.selected, rows: list.height)
+        for row in 0..<list.height {
+            let n = offset + row
+            guard n < search.hits.count, let c = s.data.customer(search.hits[n]) else { break }
+            let style: Style = n == search.selected ? .selection : .normal
+            canvas.fill(list.row(row), style: style)
+            canvas.put([Span(TextWidth.pad(c.name, to: 18) + " ", style), Span(TextWidth.pad(c.company ?? "", to: 24) + " ", style),
+                        Span(TextWidth.pad(c.phones.first ?? "", to: 18) + " ", style), Span(c.id.description, n == search.selected ? style : .dim)],
+                       x: list.x, y: list.y + row, limit: list.width)
+        }
+    }
+
+    static func commandLine(_ line: LineEditor, in r: Rect, on canvas: inout Canvas) {
+        canvas.fill(r)
+        canvas.put([Span(":", .key), Span(line.text)], x: r.x, y: r.y, limit: r.width)
+        canvas.cursor = (r.x + 1 + TextWidth.of(line.text), r.y)
+    }
+}

@@ -1,0 +1,63 @@
+import RapportCore
+
+/// The follow-up queue in the funnel's work order; Enter shows why an item ranks where it does.
+enum QueuePane {
+    static func box(_ s: AppState) -> Box {
+        let q = s.data.queue
+        return Box(title: Pane.followUps.title,
+                   summary: "\(q.overdue) overdue · \(q.dueToday) today · \(q.items.count.grouped) in the queue",
+                   focused: s.focus == .followUps)
+    }
+
+    static func render(_ s: AppState, in r: Rect, on canvas: inout Canvas) {
+        let inner = box(s).draw(in: r, on: &canvas)
+        guard !inner.isEmpty else { return }
+        let items = s.data.queue.items, time = s.data.time
+        guard !items.isEmpty else {
+            canvas.put("Nothing to follow up: the queue is clear.", x: inner.x + 1, y: inner.y, style: .dim, limit: inner.width - 1)
+            return
+        }
+        // The reason takes the last row when asked for.
+        let rows = inner.height - (s.showReason ? 2 : 0)
+        let offset = Scroll.offset(s.queueRow, rows: max(1, rows))
+        let nameWidth = min(16, max(6, inner.width / 6))
+        for row in 0..<max(0, rows) {
+            let n = offset + row
+            guard n < items.count else { break }
+            let item = items[n], y = inner.y + row, selected = n == s.queueRow
+            let (mark, markStyle) = marker(item, time)
+            let base: Style = selected && s.focus == .followUps ? .selection : (selected ? .header : .normal)
+            if selected { canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: base) }
+            let due = item.due.map { when($0, time) } ?? "now"
+            let name = s.data.customer(item.customer)?.name ?? item.customer.description
+            let tactic = item.tactic?.english ?? item.bucket.label
+            canvas.put([Span(mark, selected ? base : markStyle), Span(" " + TextWidth.pad(due, to: 11) + " ", selected ? base : markStyle),
+                        Span(TextWidth.pad(name, to: nameWidth) + "  ", base),
+                        Span(tactic, selected ? base : .accent), Span(item.text.isEmpty ? "" : " · " + item.text, base)],
+                       x: inner.x, y: y, limit: inner.width)
+        }
+        if s.showReason, let item = s.selectedQueueItem {
+            canvas.put(String(repeating: "─", count: inner.width), x: inner.x, y: inner.maxY - 2, style: .border, ellipsis: false)
+            canvas.put([Span("why: ", .key), Span(item.explanation(time))], x: inner.x, y: inner.maxY - 1, limit: inner.width)
+        }
+    }
+
+    /// `!` overdue, `•` due today, `~` a suggestion.
+    static func marker(_ item: FollowUpQueue.Item, _ time: LocalTime) -> (String, Style) {
+        guard item.isScheduled, let due = item.due else { return ("~", .followUpSuggested) }
+        if due < time.now { return ("!", .followUpOverdue) }
+        if time.day(of: due) == time.today { return ("•", .followUpToday) }
+        return (" ", .normal)
+    }
+
+    /// `09:30` today, `Tue 11-24 10:00` otherwise.
+    static func when(_ t: Timestamp, _ time: LocalTime) -> String {
+        let text = time.format(t)   // YYYY-MM-DD HH:MM
+        return time.day(of: t) == time.today ? "today " + text.suffix(5) : String(text.dropFirst(5))
+    }
+}
+
+extension Int {
+    /// `42,451`.
+    var grouped: String { Format.grouped(self) }
+}

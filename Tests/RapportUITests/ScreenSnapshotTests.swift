@@ -1,0 +1,75 @@
+import RapportCore
+import Testing
+@testable import RapportUI
+
+/// Whole screens and single panes at 80×24 and 160×48, compared with reviewed snapshots.
+@Suite struct ScreenSnapshotTests {
+    @Test func allFourPanesAt160x48() throws {
+        let f = try ScreenFixture(width: 160, height: 48)
+        expectSnapshot(f.screen, "all-panes-160x48")
+        // Chinese names, stale deals and overdue follow-ups are on it.
+        #expect(f.text.contains("⚑"))
+        #expect(f.text.contains("! "))
+        #expect(f.text.contains { ("\u{4E00}"..."\u{9FFF}").contains(String($0)) })
+    }
+
+    @Test(arguments: [("1", "funnel"), ("2", "dossier"), ("3", "mood"), ("4", "followups")])
+    func eachPaneAt80x24(key: String, name: String) throws {
+        let f = try ScreenFixture(width: 80, height: 24)
+        try f.press(.char(Character(key)))
+        expectSnapshot(f.screen, "pane-\(name)-80x24")
+    }
+
+    @Test func queueReasonOnRequest() throws {
+        let f = try ScreenFixture(width: 80, height: 24)
+        try f.press(.char("4"), .down, .enter)
+        expectSnapshot(f.screen, "followups-reason-80x24")
+        #expect(f.screen.contains { $0.contains("why: ") })
+    }
+
+    @Test func asOfShowsTheBannerAndThePast() throws {
+        let f = try ScreenFixture(width: 160, height: 48)
+        try f.press(.char(":"))
+        try f.type("asof 2026-06-30")
+        try f.press(.enter)
+        #expect(f.screen[0].contains("AS OF 2026-06-30 23:59"))
+        #expect(f.app.data.customerCount < f.workspace.state.customers.count)
+        expectSnapshot(f.screen, "asof-160x48")
+        try f.press(.escape)
+        #expect(f.app.data.asOf == nil)
+        #expect(!f.screen[0].contains("AS OF"))
+    }
+
+    @Test func searchOverlayWithAChineseName() throws {
+        let f = try ScreenFixture(width: 160, height: 48)
+        let name = try #require(f.workspace.state.customers.first { $0.name.unicodeScalars.first!.value > 0x4E00 }).name
+        try f.press(.char("/"))
+        try f.type(String(name.prefix(2)))
+        expectSnapshot(f.screen, "search-160x48")
+        #expect(f.screen.contains { $0.contains(name) })
+    }
+
+    @Test func helpListsEveryKey() throws {
+        let f = try ScreenFixture(width: 160, height: 48)
+        try f.press(.char("?"))
+        expectSnapshot(f.screen, "help-160x48")
+        for action in Action.allCases {
+            #expect(f.text.contains(action.summary), "help lacks \(action)")
+        }
+    }
+
+    @Test func welcomeOnAnEmptyLog() throws {
+        let f = try ScreenFixture(customers: 0, width: 80, height: 24)
+        expectSnapshot(f.screen, "welcome-80x24")
+        #expect(f.text.contains("write a demo business"))
+    }
+
+    @Test func tooSmallAndBack() throws {
+        let f = try ScreenFixture(width: 80, height: 24)
+        try f.send(.resize(width: 50, height: 12))
+        expectSnapshot(f.screen, "too-small-50x12")
+        #expect(f.text.contains("Terminal too small: 50×12"))
+        try f.send(.resize(width: 80, height: 24))
+        #expect(f.text.contains("Funnel"))
+    }
+}

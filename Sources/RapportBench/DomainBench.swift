@@ -55,6 +55,7 @@ enum DomainBench {
         let (build, perQuery) = try searchInProcess(log)
         report.add("search_index_ms", "search index build, in process", build, "ms")
         report.add("search_query_us", "one search query, in process (median)", perQuery, "µs")
+        try ScreenBench.run(log: log, bin: bin, report: &report, say: say)
     }
 
     /// Builds the search index once, then times typical queries.

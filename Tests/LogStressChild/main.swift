@@ -30,12 +30,13 @@ struct PiecewiseFileIO: FileIO {
     func truncate(_ fd: Int32, to length: Int64, path: String) throws(SystemError) { try real.truncate(fd, to: length, path: path) }
     func status(_ fd: Int32, path: String) throws(SystemError) -> FileStatus { try real.status(fd, path: path) }
     func status(path: String) -> FileStatus? { real.status(path: path) }
-    func lock(_ fd: Int32, exclusive: Bool, path: String) throws(SystemError) { try real.lock(fd, exclusive: exclusive, path: path) }
+    func tryLock(_ fd: Int32, exclusive: Bool, path: String) throws(SystemError) -> Bool {
+        try real.tryLock(fd, exclusive: exclusive, path: path)
+    }
     func unlock(_ fd: Int32) { real.unlock(fd) }
     func makeDirectory(_ path: String, mode: mode_t) throws(SystemError) { try real.makeDirectory(path, mode: mode) }
     func syncDirectory(_ path: String) throws(SystemError) { try real.syncDirectory(path) }
-    func map(_ fd: Int32, offset: Int64, length: Int) -> UnsafeRawBufferPointer? { real.map(fd, offset: offset, length: length) }
-    func unmap(_ view: UnsafeRawBufferPointer) { real.unmap(view) }
+    func startOfFinalHole(_ fd: Int32, from offset: Int64, size: Int64) -> Int64? { real.startOfFinalHole(fd, from: offset, size: size) }
 }
 
 /// A small deterministic generator.

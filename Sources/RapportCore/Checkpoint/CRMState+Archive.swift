@@ -26,7 +26,7 @@ extension CRMState {
     }
 
     /// Bump when the archived layout changes; old checkpoints are then ignored.
-    static let archiveLayout = 4
+    static let archiveLayout = 5
 
     /// Changes whenever the layout, a vocabulary or an event version changes.
     static var archiveFingerprint: UInt32 {
@@ -59,6 +59,7 @@ extension CRMState {
             a.list(notes, Archiver.note)
             a.list(anomalies, Archiver.anomaly)
             a.w.optionalTime(lastRecordTime)
+            a.w.varint(UInt64(unreadableCount))
         default:
             a.recordLinks(records)
             a.actions(actions, undone)
@@ -98,6 +99,7 @@ extension CRMState {
         notes = parts[2].notes
         anomalies = parts[2].anomalies
         lastRecordTime = parts[2].lastRecordTime
+        unreadableCount = parts[2].unreadableCount
         records = parts[3].records
         actions = parts[3].actions
         undone = parts[3].undone
@@ -120,6 +122,7 @@ extension CRMState {
             notes = try u.list(Unarchiver.note)
             anomalies = try u.list(Unarchiver.anomaly)
             lastRecordTime = try u.r.optionalTime()
+            unreadableCount = try u.r.count()
         default:
             records = try u.recordLinks()
             (actions, undone) = try u.actions()
@@ -215,7 +218,7 @@ private struct Archiver {
 
     static func anomaly(_ a: inout Archiver, _ x: Anomaly) {
         a.w.varint(UInt64(x.record)); a.w.u64(UInt64(truncatingIfNeeded: x.id.value >> 64))
-        a.w.u64(UInt64(truncatingIfNeeded: x.id.value)); a.w.string(x.reason)
+        a.w.u64(UInt64(truncatingIfNeeded: x.id.value)); a.w.string(x.reason); a.w.bool(x.isUnreadable)
     }
 
     mutating func recordLinks(_ records: RecordLinks) {
@@ -249,6 +252,7 @@ private struct Unarchiver {
 
     mutating func list<E>(_ one: (inout Unarchiver, Int32) throws(ArchiveError) -> E) throws(ArchiveError) -> [E] {
         let n = try r.count()
+        guard n < Int(Int32.max) else { throw ArchiveError(description: "a list in the checkpoint is too long") }
         var out: [E] = []
         out.reserveCapacity(n)
         for i in 0..<n { out.append(try one(&self, Int32(i + 1))) }
@@ -368,9 +372,9 @@ private struct Unarchiver {
     }
 
     static func anomaly(_ u: inout Unarchiver, _: Int32) throws(ArchiveError) -> Anomaly {
-        let record = Int(try u.r.varint())
+        let record = try u.r.count()
         let hi = try u.r.u64(), lo = try u.r.u64()
-        return Anomaly(record: record, id: RecordID(UInt128(hi) << 64 | UInt128(lo)), reason: try u.r.string())
+        return Anomaly(record: record, id: RecordID(UInt128(hi) << 64 | UInt128(lo)), reason: try u.r.string(), isUnreadable: try u.r.bool())
     }
 
     mutating func recordLinks() throws(ArchiveError) -> RecordLinks {
@@ -394,7 +398,9 @@ private struct Unarchiver {
             batches.reserveCapacity(n)
             var first: Int32 = 0
             for _ in 0..<n {
-                first += try link()
+                let (sum, overflow) = first.addingReportingOverflow(try link())
+                guard !overflow else { throw ArchiveError(description: "a record number in the checkpoint is out of range") }
+                first = sum
                 batches.append(CRMState.Batch(firstRecord: first, count: try link(), tag: try r.u32()))
             }
             actions[actor] = batches

@@ -18,19 +18,32 @@ public enum Checkpoint {
 
     /// The seal and state saved for `logPath`, or nil when there is none that
     /// this build can use (missing, damaged, of another layout or vocabulary).
+    ///
+    /// Only a regular file of this user's, not writable by others, is read:
+    /// in a shared folder another user could plant one, or a link to one.
     public static func read(for logPath: String) -> (seal: PrefixSeal, state: CRMState)? {
-        let io = PosixFileIO()
-        guard let fd = try? io.open(path(for: logPath), flags: O_RDONLY, mode: 0) else { return nil }
-        defer { io.close(fd) }
-        guard let size = try? io.status(fd, path: logPath).size, size > 0,
-              let raw = io.map(fd, offset: 0, length: Int(size))
+        let fd = open(path(for: logPath), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_uid == geteuid(),
+              st.st_mode & (S_IWGRP | S_IWOTH) == 0, st.st_size > 0
         else { return nil }
-        defer { io.unmap(raw) }
+        // Read, not mapped: a file cut short under a mapping would kill the reader (SIGBUS).
+        guard let bytes = try? PosixFileIO().readFully(fd, count: Int(st.st_size), at: 0, path: path(for: logPath)),
+              bytes.count == Int(st.st_size)
+        else { return nil }
+        return bytes.withUnsafeBytes { decode($0) }
+    }
+
+    /// The seal and state in a checkpoint's bytes, or nil when they do not verify.
+    static func decode(_ raw: UnsafeRawBufferPointer) -> (seal: PrefixSeal, state: CRMState)? {
         guard let body = verified(raw) else { return nil }
         var r = ArchiveReader(body, position: magic.count)
         do {
             guard try r.u32() == format, try r.u32() == CRMState.archiveFingerprint else { return nil }
-            let length = Int64(bitPattern: try r.u64()), count = Int(try r.u64())
+            let length = Int64(bitPattern: try r.u64())
+            guard length >= 0, let count = Int(exactly: try r.u64()) else { return nil }
             let lastChecksum = try r.u32()
             let hi = try r.u64(), lo = try r.u64()
             let blocks = try r.count()
@@ -49,7 +62,7 @@ public enum Checkpoint {
             }
             guard at == body.count else { return nil }
             let state = try CRMState(sections: sections)
-            guard state.recordCount == count else { return nil }
+            guard state.recordCount == count, state.linksAreSound else { return nil }
             return (seal, state)
         } catch {
             return nil
@@ -61,8 +74,9 @@ public enum Checkpoint {
     private static func verified(_ raw: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
         guard raw.count >= magic.count + 16 else { return nil }
         let tableHash = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
-        let chunks = Int(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 16, as: UInt64.self)))
-        guard chunks > 0, chunks < raw.count / 8 else { return nil }
+        let stored = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 16, as: UInt64.self))
+        guard stored > 0, stored < UInt64(raw.count / 8) else { return nil }
+        let chunks = Int(stored)
         let tableStart = raw.count - 16 - 8 * chunks
         guard tableStart >= magic.count,
               BlockHash.of(UnsafeRawBufferPointer(rebasing: raw[tableStart..<raw.count - 8])) == tableHash
@@ -104,9 +118,8 @@ public enum Checkpoint {
         w.u64(tableHash)
 
         let final = path(for: logPath)
-        let temporary = "\(final).\(getpid()).tmp"
         let io = PosixFileIO()
-        let fd = try io.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o600)
+        let (fd, temporary) = try createTemporary(near: final, io: io)
         do {
             try io.writeAll(fd, w.bytes, path: temporary)
             try io.syncData(fd, path: temporary)
@@ -122,5 +135,23 @@ public enum Checkpoint {
             throw SystemError("rename", final, code)
         }
         try? io.syncDirectory(LogStore.directory(of: final))
+    }
+
+    /// A new file beside `final`, created exclusively and never through a
+    /// link: a name planted in advance (a symlink into someone's files) is
+    /// passed over for another.
+    private static func createTemporary(near final: String, io: PosixFileIO) throws(SystemError) -> (Int32, String) {
+        var random = SystemRandomNumberGenerator()
+        var last = SystemError("create", final + ".*.tmp", EEXIST)
+        for _ in 0..<100 {
+            let name = "\(final).\(getpid()).\(String(random.next() as UInt64, radix: 36)).tmp"
+            switch Result(catching: { () throws(SystemError) in try io.open(name, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600) }) {
+            case .success(let fd): return (fd, name)
+            case .failure(let e):
+                guard e.code == EEXIST || e.code == ELOOP else { throw e }
+                last = e
+            }
+        }
+        throw last
     }
 }

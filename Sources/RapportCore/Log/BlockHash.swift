@@ -34,10 +34,8 @@ public enum BlockHash {
         return r.high ^ r.low
     }
 
-    /// The hash of each `blockSize` block of `bytes` (the last may be short),
-    /// in parallel; `done` is called with each block once it is hashed.
-    public static func blocks(_ bytes: UnsafeRawBufferPointer, blockSize: Int,
-                              done: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil) -> [UInt64] {
+    /// The hash of each `blockSize` block of `bytes` (the last may be short), in parallel.
+    public static func blocks(_ bytes: UnsafeRawBufferPointer, blockSize: Int) -> [UInt64] {
         let count = (bytes.count + blockSize - 1) / blockSize
         var out = [UInt64](repeating: 0, count: count)
         guard count > 0 else { return out }
@@ -51,7 +49,6 @@ public enum BlockHash {
                     let lo = i * blockSize
                     let block = UnsafeRawBufferPointer(rebasing: bytes[lo..<min(bytes.count, lo + blockSize)])
                     out[i] = of(block)
-                    done?(block)
                     i += workers
                 }
             }

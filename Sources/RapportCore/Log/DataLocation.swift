@@ -1,21 +1,61 @@
+import Foundation
+
 /// Where the log lives and who is writing: resolved from options, the
 /// environment and the user's account, in that order.
 public enum DataLocation {
     /// The log path: `--data`, else `RAPPORT_DATA`, else
     /// `$XDG_DATA_HOME/rapport/rapport.log`, else `~/.local/share/rapport/rapport.log`.
-    public static func logPath(option: String?, environment: [String: String], home: String?) -> String? {
-        if let option, !option.isEmpty { return option }
-        if let env = environment["RAPPORT_DATA"], !env.isEmpty { return env }
+    /// An empty `--data` or `RAPPORT_DATA` is refused: a script with an unset
+    /// variable must not write into the user's real log. Nil when nothing
+    /// says where home is.
+    public static func logPath(option: String?, environment: [String: String], home: String?) throws(InputError) -> String? {
+        if let option {
+            guard !option.isEmpty else { throw InputError("--data is empty; give the log file's path") }
+            return option
+        }
+        if let env = environment["RAPPORT_DATA"] {
+            guard !env.isEmpty else {
+                throw InputError("RAPPORT_DATA is set but empty; give the log file's path, or unset it to use the default log")
+            }
+            return env
+        }
         // The XDG spec ignores a relative XDG_DATA_HOME.
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/rapport/rapport.log" }
         guard let home = environment["HOME"].flatMap({ $0.isEmpty ? nil : $0 }) ?? home else { return nil }
         return home + "/.local/share/rapport/rapport.log"
     }
 
-    /// The actor: `--actor`, else `RAPPORT_USER`, else the login name.
-    public static func actor(option: String?, environment: [String: String], loginName: String?) -> String? {
-        for candidate in [option, environment["RAPPORT_USER"], loginName, environment["USER"]] {
-            if let c = candidate?.trimmingSpaces, !c.isEmpty { return c }
+    /// The actor: `--actor`, else `RAPPORT_USER`, else the login name. An
+    /// empty `--actor` is refused; a name with control characters too.
+    public static func actor(option: String?, environment: [String: String], loginName: String?) throws(InputError) -> String? {
+        if let option {
+            let name = option.trimmingSpaces
+            guard !name.isEmpty else { throw InputError("--actor is empty; give the name to act as") }
+            return try checked(name, "--actor")
+        }
+        for (candidate, source) in [(environment["RAPPORT_USER"], "RAPPORT_USER"), (loginName, "the login name"),
+                                    (environment["USER"], "USER")] {
+            if let c = candidate?.trimmingSpaces, !c.isEmpty { return try checked(c, source) }
+        }
+        return nil
+    }
+
+    private static func checked(_ name: String, _ source: String) throws(InputError) -> String {
+        if let problem = TerminalText.problemAsLine(name) { throw InputError("\(source) \(problem)") }
+        return name
+    }
+
+    /// A warning when other users could tamper with the log: its folder or
+    /// the log itself is writable by others (a planted link could redirect
+    /// what rapport writes there). Nil when all is private.
+    public static func exposure(ofLog path: String) -> String? {
+        let folder = LogStore.directory(of: path)
+        var st = stat()
+        if stat(folder, &st) == 0, st.st_mode & S_IWOTH != 0 {
+            return "warning: \(folder) is writable by every user of this machine; keep the log in a private folder (chmod 700, or the default location)"
+        }
+        if lstat(path, &st) == 0, st.st_mode & (S_IWOTH | S_IWGRP) != 0 {
+            return "warning: \(path) is writable by other users; make it private with chmod 600 \(path)"
         }
         return nil
     }

@@ -49,15 +49,14 @@ public protocol FileIO: Sendable {
     func truncate(_ fd: Int32, to length: Int64, path: String) throws(SystemError)
     func status(_ fd: Int32, path: String) throws(SystemError) -> FileStatus
     func status(path: String) -> FileStatus?
-    func lock(_ fd: Int32, exclusive: Bool, path: String) throws(SystemError)
+    /// Takes the advisory lock if it is free; false when another holds it.
+    func tryLock(_ fd: Int32, exclusive: Bool, path: String) throws(SystemError) -> Bool
     func unlock(_ fd: Int32)
     func makeDirectory(_ path: String, mode: mode_t) throws(SystemError)
     func syncDirectory(_ path: String) throws(SystemError)
-    /// A read-only view of `length` bytes at `offset`, or nil where mapping is
-    /// not offered. Only ever asked for bytes no process cuts off the file.
-    func map(_ fd: Int32, offset: Int64, length: Int) -> UnsafeRawBufferPointer?
-    /// Releases a view from `map`.
-    func unmap(_ view: UnsafeRawBufferPointer)
+    /// Where the file's data ends when the rest of it, from some point on, is
+    /// a hole (blocks never written); nil when the file has no such hole.
+    func startOfFinalHole(_ fd: Int32, from offset: Int64, size: Int64) -> Int64?
 }
 
 /// The real system calls.
@@ -107,10 +106,12 @@ public struct PosixFileIO: FileIO {
         return stat(path, &st) == 0 ? FileStatus(st) : nil
     }
 
-    public func lock(_ fd: Int32, exclusive: Bool, path: String) throws(SystemError) {
-        while flock(fd, exclusive ? LOCK_EX : LOCK_SH) != 0 {
+    public func tryLock(_ fd: Int32, exclusive: Bool, path: String) throws(SystemError) -> Bool {
+        while flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0 {
+            if errno == EWOULDBLOCK { return false }
             if errno != EINTR { throw SystemError("lock", path, errno) }
         }
+        return true
     }
 
     public func unlock(_ fd: Int32) { _ = flock(fd, LOCK_UN) }
@@ -119,22 +120,14 @@ public struct PosixFileIO: FileIO {
         guard mkdir(path, mode) == 0 || errno == EEXIST else { throw SystemError("create directory", path, errno) }
     }
 
-    public func map(_ fd: Int32, offset: Int64, length: Int) -> UnsafeRawBufferPointer? {
-        let page = Int64(sysconf(Int32(_SC_PAGESIZE)))
-        let aligned = offset / page * page
-        let skip = Int(offset - aligned)
-        guard length > 0, let base = mmap(nil, length + skip, PROT_READ, MAP_SHARED, fd, off_t(aligned)),
-              base != MAP_FAILED
-        else { return nil }
-        return UnsafeRawBufferPointer(start: UnsafeRawPointer(base) + skip, count: length)
-    }
-
-    public func unmap(_ view: UnsafeRawBufferPointer) {
-        guard let start = view.baseAddress else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let address = Int(bitPattern: start)
-        let aligned = address / page * page
-        munmap(UnsafeMutableRawPointer(bitPattern: aligned), view.count + address - aligned)
+    public func startOfFinalHole(_ fd: Int32, from offset: Int64, size: Int64) -> Int64? {
+        // Linux's SEEK_DATA and SEEK_HOLE, which Glibc does not export to Swift.
+        let seekData: Int32 = 3, seekHole: Int32 = 4
+        let hole = lseek(fd, off_t(offset), seekHole)
+        guard hole >= 0, Int64(hole) < size else { return nil }
+        // Data after the hole means it is not the final one.
+        if lseek(fd, hole, seekData) >= 0 { return nil }
+        return errno == ENXIO ? Int64(hole) : nil
     }
 
     public func syncDirectory(_ path: String) throws(SystemError) {

@@ -16,17 +16,21 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
     case changedUnderneath(path: String)
     /// The bytes a checkpoint vouches for have changed: the checkpoint is of no use.
     case sealBroken(path: String)
+    /// Another process kept the write lock for as long as a writer waits.
+    case locked(path: String, holder: LockHolder?, seconds: Int)
 
     public var description: String {
         switch self {
         case .damaged(let path, let d):
-            "\(path): damaged record at \(d); nothing was changed (run `rapport check` for details)"
+            "\(path): damaged record at \(d); nothing was changed (`rapport check` tells more; `rapport repair` writes a repaired copy beside it)"
         case .system(let e): "\(e)"
         case .notDurable(let e): "the change was not saved, because \(e); earlier records are intact"
         case .missing(let path): "no log at \(path)"
         case .readOnly(let path): "\(path) is read-only here; cannot record changes"
         case .recordTooLarge(let n): "a record of \(n) bytes is too large (at most 16 MiB)"
         case .sealBroken(let path): "\(path) no longer matches its checkpoint"
+        case .locked(let path, let holder, let seconds):
+            "\(path) is locked by \(holder.map(\.description) ?? "another process"); gave up after \(seconds) s; nothing was changed"
         case .changedUnderneath(let path):
             "\(path) was replaced or cut short by another program since it was read; open it again"
         }
@@ -37,9 +41,13 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum LogNotice: Equatable, Sendable, CustomStringConvertible {
     /// An unfinished write (from a crash) was moved out of the log into a side file.
     case tornTailMovedAside(offset: Int64, bytes: Int, sidePath: String)
+    /// Zero bytes at the end (blocks a crash left unwritten) were cut off.
+    case zerosRemoved(offset: Int64, bytes: Int64)
 
     public var description: String {
         switch self {
+        case .zerosRemoved(let offset, let bytes):
+            "recovered: \(Format.grouped(bytes)) zero bytes after byte offset \(offset) (blocks a crash left unwritten) were cut off the log"
         case .tornTailMovedAside(let offset, let bytes, let side):
             "recovered: an unfinished write of \(bytes) bytes at byte offset \(offset) (from a crash) was moved to \(side)"
         }

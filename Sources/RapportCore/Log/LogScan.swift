@@ -46,6 +46,10 @@ struct ScanResult {
     var context: ScanContext
     /// What follows `goodEnd`.
     var ending: ScanEnding
+    /// The first line that is not a sound part of a batch, if any: damage,
+    /// or the start of a torn tail (`ending` says which, as far as these
+    /// bytes tell).
+    var problem: LogDamage?
 }
 
 /// Splits log bytes into lines, verifies each (in parallel), then checks the
@@ -112,7 +116,9 @@ enum LogScan {
                     while p < hi, let hit = memchr(all.baseAddress! + p, 0x0A, hi - p) {
                         let end = all.baseAddress!.distance(to: UnsafeRawPointer(hit))
                         let offset = fileOffset + Int64(start)
-                        switch decoder.decode(line: UnsafeRawBufferPointer(rebasing: all[start..<end]), offset: offset) {
+                        let decoded: Result<Record, RecordDefect> = end == start ? .failure(.blankLine)
+                            : decoder.decode(line: UnsafeRawBufferPointer(rebasing: all[start..<end]), offset: offset)
+                        switch decoded {
                         case .success(let r):
                             (out.baseAddress! + slot).initialize(to: r)
                         case .failure(let d):
@@ -132,6 +138,8 @@ enum LogScan {
     }
 
     /// The sequential pass: chain, order and batch checks, then the ending.
+    /// A blank line between batches (a text editor's final newline) is
+    /// passed over; anywhere else it is damage.
     private static func check(
         records: [Record], defects: [Int: RecordDefect], hasPartialLine: Bool, bytes: UnsafeRawBufferPointer,
         chunk: LogChunk, context: ScanContext
@@ -140,13 +148,20 @@ enum LogScan {
         var accepted = 0, goodEndLocal = 0
         var acceptedContext = context
         var batchStart: Int?      // line index where the open batch began
+        var blankLines: [Int] = []
         var problem: (index: Int, reason: String)?
         for i in 0..<records.count {
+            let r = records[i]
             if !defects.isEmpty, let d = defects[i] {
+                if d == .blankLine, batchStart == nil {
+                    blankLines.append(i)
+                    accepted = i + 1
+                    goodEndLocal = Int(r.offset - chunk.fileOffset) + Int(r.length)
+                    continue
+                }
                 problem = (i, d.description)
                 break
             }
-            let r = records[i]
             if r.previousChecksum != ctx.previousChecksum {
                 problem = (i, "record out of place: the checksum chain is broken (a record before it is missing or moved)")
                 break
@@ -177,20 +192,27 @@ enum LogScan {
             }
         }
         acceptedContext.firstLine = context.firstLine + accepted
+        let kept: [Record]
+        if blankLines.isEmpty {
+            kept = accepted == records.count ? records : Array(records[0..<accepted])
+        } else {
+            let blank = Set(blankLines)
+            kept = records[0..<accepted].indices.filter { !blank.contains($0) }.map { records[$0] }
+        }
         var result = ScanResult(
-            chunk: chunk, records: accepted == records.count ? records : Array(records[0..<accepted]),
+            chunk: chunk, records: kept,
             goodEnd: chunk.fileOffset + Int64(goodEndLocal), context: acceptedContext, ending: .clean)
         guard let problem else {
             if batchStart != nil || hasPartialLine { result.ending = .unfinished(offset: result.goodEnd) }
             return result
         }
+        let damage = LogDamage(line: context.firstLine + problem.index, offset: records[problem.index].offset, reason: problem.reason)
+        result.problem = damage
         if isTornWrite(from: problem.index, goodEnd: goodEndLocal, batchStart: batchStart, records: records,
                        defects: defects, bytes: bytes, hasPartialLine: hasPartialLine) {
             result.ending = .unfinished(offset: result.goodEnd)
         } else {
-            result.ending = .damaged(LogDamage(
-                line: context.firstLine + problem.index,
-                offset: records[problem.index].offset, reason: problem.reason))
+            result.ending = .damaged(damage)
         }
         return result
     }

@@ -11,7 +11,7 @@ public final class LogStore {
     public let path: String
     /// The records read into memory, in log order: all of them, or those
     /// after a sealed prefix (`baseRecordCount`) or after `releaseRecords`.
-    public private(set) var records: [Record] = []
+    public internal(set) var records: [Record] = []
     /// How many records precede `records[0]`.
     public private(set) var baseRecordCount = 0
     /// All records in the log, read into memory or not.
@@ -19,16 +19,21 @@ public final class LogStore {
     /// Who appends.
     public var actor: String
     /// The file offset after the last complete batch.
-    public private(set) var byteCount: Int64 = 0
+    public internal(set) var byteCount: Int64 = 0
     /// Whether the log could only be opened for reading.
     public let isReadOnly: Bool
 
-    private let io: FileIO
-    private var chunks: [LogChunk] = []
-    private var fd: Int32
-    private var identity: FileStatus
-    private var context = ScanContext()
-    private var pendingNotices: [LogNotice] = []
+    /// How a writer waits for the lock another process holds.
+    public var lockPolicy = LockPolicy()
+    /// Bytes read from the file at a time.
+    var scanWindow = LogStore.defaultScanWindow
+
+    let io: FileIO
+    var chunks: [LogChunk] = []
+    var fd: Int32
+    var identity: FileStatus
+    var context = ScanContext()
+    var pendingNotices: [LogNotice] = []
     private var randomState = SystemRandomNumberGenerator()
 
     /// The largest record line accepted.
@@ -43,12 +48,13 @@ public final class LogStore {
     /// block by block against its checksums and its records are not read;
     /// `LogError.sealBroken` means the prefix changed and the seal is of no use.
     public static func open(path: String, actor: String, io: FileIO = PosixFileIO(), create: Bool = true,
-                            trusting seal: PrefixSeal? = nil) throws(LogError) -> LogStore {
+                            trusting seal: PrefixSeal? = nil, scanWindow: Int = LogStore.defaultScanWindow) throws(LogError) -> LogStore {
         let (fd, readOnly, created) = try openFile(path, io: io, create: create)
         let store: LogStore
         do {
             if created { try io.syncDirectory(directory(of: path)) }
             store = try LogStore(path: path, actor: actor, io: io, fd: fd, readOnly: readOnly)
+            store.scanWindow = scanWindow
         } catch {
             io.close(fd)
             throw .system(error)
@@ -77,7 +83,7 @@ public final class LogStore {
             guard create else { throw .missing(path: path) }
             do {
                 try makeDirectories(directory(of: path), io: io)
-                return (try io.open(path, flags: O_RDWR | O_APPEND | O_CREAT | O_EXCL, mode: 0o600), false, true)
+                return (try io.open(path, flags: O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600), false, true)
             } catch let e where e.code == EEXIST {
                 return try openFile(path, io: io, create: false)
             } catch {
@@ -111,28 +117,36 @@ public final class LogStore {
     /// The bulk read takes no lock, so that opening never holds up writers.
     /// Under the shared lock (no write or sync in progress) it then checks
     /// that what it read still stands: a batch whose sync failed is cut back
-    /// by its writer, and must not be taken as written. Damage is always
-    /// confirmed under the lock too.
+    /// by its writer, and must not be taken as written. Damage is confirmed
+    /// by a second read. When another process holds the lock for long (a
+    /// writer stopped with Ctrl-Z), what it read is taken as it is: complete
+    /// batches, written under that lock.
     private func loadAll() throws(LogError) {
         let start = byteCount, initial = context
         var result = try scanFrom(start, context: initial)
-        try withLock(exclusive: false) { () throws(LogError) in
-            if case .damaged = result.ending {
-                result = try scanFrom(start, context: initial)
-            } else if !(try stillStands(result)) {
-                result = try scanFrom(start, context: initial)
-            }
+        let locked = try lockForReading(patience: Self.readerPatience) == .locked
+        defer { if locked { io.unlock(fd) } }
+        if case .damaged = result.ending {
+            result = try scanFrom(start, context: initial)
+        } else if locked, !(try stillStands(result)) {
+            result = try scanFrom(start, context: initial)
         }
         try accept(result)
-        if case .unfinished = result.ending { try recoverTail() }
+        // Converting the shared lock to the write lock never waits: if another
+        // process is writing, the unfinished bytes may be its write in progress.
+        if case .unfinished = result.ending, locked { try recoverTail(locked: false) }
     }
 
+    /// How long a reader waits for a running writer to let go of the lock
+    /// before reading without it.
+    public static let readerPatience = 10.0
+
     /// Whether the file still holds the last record `result` accepted, byte for byte.
-    private func stillStands(_ result: ScanResult) throws(LogError) -> Bool {
-        guard let last = result.records.last else { return true }
+    private func stillStands(_ result: FileScan) throws(LogError) -> Bool {
+        guard let last = result.records.last, let chunk = result.chunks.last else { return true }
         guard try status().size >= result.goodEnd else { return false }
-        let start = Int(last.offset - result.chunk.fileOffset)
-        let expected = result.chunk.bytes[start..<start + Int(last.length)]
+        let start = Int(last.offset - chunk.fileOffset)
+        let expected = chunk.bytes[start..<start + Int(last.length)]
         do {
             return try io.readFully(fd, count: Int(last.length), at: last.offset, path: path)[...] == expected
         } catch {
@@ -256,14 +270,18 @@ public final class LogStore {
     ///
     /// Reads under the shared lock, which waits out an append in progress:
     /// what it sees has been synced (or was cut back after a failed sync).
+    /// With `patience` 0 it never waits: while a running writer holds the
+    /// lock it reads nothing (call again later); when the holder is stopped
+    /// (Ctrl-Z) it reads the complete batches without the lock.
     @discardableResult
-    public func refresh() throws(LogError) -> Range<Int> {
+    public func refresh(patience: Double = LogStore.readerPatience) throws(LogError) -> Range<Int> {
         let before = records.count
         try checkIdentity()
         guard try status().size != byteCount else { return before..<before }
-        try withLock(exclusive: false) { () throws(LogError) in
-            try accept(try scanFrom(byteCount, context: context))
-        }
+        let access = try lockForReading(patience: patience)
+        guard access != .busy else { return before..<before }
+        defer { if access == .locked { io.unlock(fd) } }
+        try accept(try scanFrom(byteCount, context: context))
         return before..<records.count
     }
 
@@ -307,7 +325,7 @@ public final class LogStore {
     public func transact(batches build: (_ caughtUp: Range<Int>) throws -> [[NewRecord]]) throws -> Range<Int> {
         guard !isReadOnly else { throw LogError.readOnly(path: path) }
         if fd < 0 { try reopen() }
-        try lock(exclusive: true)
+        try lockForWriting()
         defer { if fd >= 0 { io.unlock(fd) } }
         try checkIdentity()
         let before = records.count
@@ -356,11 +374,11 @@ public final class LogStore {
         let chunk = LogChunk(bytes: bytes, fileOffset: byteCount)
         let result = LogScan.scan(chunk, context: context)
         precondition(result.ending == .clean && result.records.count == total, "encoded batch does not verify")
-        return try accept(result)
+        return try accept(FileScan(result))
     }
 
     /// Cuts a failed write back off the file; poisons the handle if that fails.
-    private func rollBack(using handle: Int32) {
+    func rollBack(using handle: Int32) {
         do {
             try io.truncate(handle, to: byteCount, path: path)
         } catch {
@@ -389,92 +407,5 @@ public final class LogStore {
         } catch {
             throw .system(error)
         }
-    }
-
-    // MARK: - Scanning and recovery
-
-    private func scanFrom(_ offset: Int64, context: ScanContext) throws(LogError) -> ScanResult {
-        let size = try status().size
-        guard size >= offset else { throw .changedUnderneath(path: path) }
-        do {
-            let bytes = try io.readFully(fd, count: Int(max(0, size - offset)), at: offset, path: path)
-            return LogScan.scan(LogChunk(bytes: bytes, fileOffset: offset), context: context)
-        } catch {
-            throw .system(error)
-        }
-    }
-
-    /// Takes in the complete batches of a scan; throws on damage.
-    @discardableResult
-    private func accept(_ result: ScanResult) throws(LogError) -> Range<Int> {
-        if case .damaged(let d) = result.ending { throw .damaged(path: path, d) }
-        let start = records.count
-        if !result.records.isEmpty { chunks.append(result.chunk) }
-        if records.isEmpty { records = result.records } else { records += result.records }
-        byteCount = result.goodEnd
-        context = result.context
-        return start..<records.count
-    }
-
-    /// Under the write lock: anything after the last complete batch is an
-    /// unfinished write from a process that died. Move it to a side file.
-    private func recoverTail(locked: Bool = false) throws(LogError) {
-        guard !isReadOnly else { return }
-        if !locked { try lock(exclusive: true) }
-        defer { if !locked { io.unlock(fd) } }
-        let result = try scanFrom(byteCount, context: context)
-        try accept(result)
-        guard case .unfinished(let offset) = result.ending else { return }
-        let size = try status().size
-        do {
-            let tail = try io.readFully(fd, count: Int(size - offset), at: offset, path: path)
-            let side = try writeSideFile(tail, offset: offset)
-            try io.truncate(fd, to: offset, path: path)
-            try io.syncData(fd, path: path)
-            pendingNotices.append(.tornTailMovedAside(offset: offset, bytes: tail.count, sidePath: side))
-        } catch {
-            throw .system(error)
-        }
-    }
-
-    private func writeSideFile(_ bytes: [UInt8], offset: Int64) throws(SystemError) -> String {
-        var n = 1
-        while true {
-            let side = "\(path).torn-\(offset)" + (n > 1 ? "-\(n)" : "")
-            let sfd: Int32
-            do {
-                sfd = try io.open(side, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
-            } catch let e where e.code == EEXIST {
-                n += 1
-                continue
-            }
-            defer { io.close(sfd) }
-            try io.writeAll(sfd, bytes, path: side)
-            try io.syncData(sfd, path: side)
-            try io.syncDirectory(Self.directory(of: path))
-            return side
-        }
-    }
-
-    // MARK: - Helpers
-
-    private func status() throws(LogError) -> FileStatus {
-        do { return try io.status(fd, path: path) } catch { throw .system(error) }
-    }
-
-    /// Fails if the path now names another file than the one open.
-    private func checkIdentity() throws(LogError) {
-        guard let now = io.status(path: path) else { throw .missing(path: path) }
-        guard now.inode == identity.inode, now.device == identity.device else { throw .changedUnderneath(path: path) }
-    }
-
-    private func lock(exclusive: Bool) throws(LogError) {
-        do { try io.lock(fd, exclusive: exclusive, path: path) } catch { throw .system(error) }
-    }
-
-    private func withLock(exclusive: Bool, _ body: () throws(LogError) -> Void) throws(LogError) {
-        try lock(exclusive: exclusive)
-        defer { io.unlock(fd) }
-        try body()
     }
 }

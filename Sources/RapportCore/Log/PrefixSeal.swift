@@ -31,21 +31,12 @@ public struct PrefixSeal: Equatable, Sendable {
 }
 
 extension FileIO {
-    /// The hash of blocks `range` of the first `length` bytes of a file:
-    /// hashed straight from a read-only mapping where the file layer offers
-    /// one, else read in pieces; in parallel either way.
+    /// The hash of blocks `range` of the first `length` bytes of a file,
+    /// read a block at a time (never mapped: another program cutting the
+    /// file short under a mapping would kill this one with SIGBUS), in parallel.
     func blockHashes(_ fd: Int32, length: Int64, blocks range: Range<Int>, path: String) throws(SystemError) -> [UInt64] {
         guard !range.isEmpty else { return [] }
         let from = Int64(range.lowerBound) * Int64(PrefixSeal.blockSize)
-        let count = Int(length - from)
-        if let mapped = map(fd, offset: from, length: count) {
-            defer { unmap(mapped) }
-            // Each block's pages are let go once hashed, so that the mapping
-            // never holds more than a few blocks in this process's memory.
-            return BlockHash.blocks(mapped, blockSize: PrefixSeal.blockSize) { block in
-                madvise(UnsafeMutableRawPointer(mutating: block.baseAddress), block.count, MADV_DONTNEED)
-            }
-        }
         var hashes = [UInt64](repeating: 0, count: range.count)
         var failures = [SystemError?](repeating: nil, count: range.count)
         let workers = min(range.count, ProcessInfo.processInfo.activeProcessorCount * 2)

@@ -12,6 +12,7 @@ struct RecordDecoder {
     /// Decodes and verifies one line (without its newline) found at `offset`.
     mutating func decode(line: UnsafeRawBufferPointer, offset: Int64) -> Result<Record, RecordDefect> {
         let n = line.count
+        if n > 0, line[n - 1] == 0x0D { return .failure(.carriageReturn) }
         let t = n - RecordCodec.trailerLength
         guard t > 2, line.matches(#","crc":""#, at: t), line[n - 2] == 0x22, line[n - 1] == 0x7D,
               let crc = Hex.parse8(line, at: t + 8, digits: hex)
@@ -219,9 +220,15 @@ enum RecordDefect: Error, Equatable, CustomStringConvertible {
     case notARecord
     case checksumMismatch
     case envelope(String)
+    /// An empty line: harmless between batches.
+    case blankLine
+    /// A line ending in CR LF, as an editor that changed the line endings saves it.
+    case carriageReturn
 
     var description: String {
         switch self {
+        case .blankLine: "a blank line inside a batch"
+        case .carriageReturn: "the line ends in CR LF (an editor changed the line endings)"
         case .notARecord: "not a complete record"
         case .checksumMismatch: "checksum mismatch (the line was altered)"
         case .envelope(let why): "malformed record (\(why))"

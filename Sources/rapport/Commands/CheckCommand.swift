@@ -68,6 +68,8 @@ struct LogSummary {
     let path: String
     let records: Int
     let bytes: Int64
+    /// The earliest and latest record times (not the first and last
+    /// records: a clock set back writes later records with earlier times).
     let first: Timestamp?
     let last: Timestamp?
 
@@ -75,8 +77,8 @@ struct LogSummary {
         path = store.path
         records = store.records.count
         bytes = store.byteCount
-        first = store.records.first?.time
-        last = store.records.last?.time
+        first = store.records.lazy.map(\.time).min()
+        last = store.records.lazy.map(\.time).max()
     }
 
     var text: String {

@@ -86,6 +86,91 @@ import Testing
         #expect(Checkpoint.read(for: b.path) == nil)
     }
 
+    /// A checkpoint cut short at any length, or with any byte changed, is
+    /// ignored: never trusted, never fatal (a cut once trapped in the reader).
+    @Test func aCheckpointCutOrChangedAnywhereIsIgnoredNeverFatal() throws {
+        let b = try Self.demo(customers: 40)
+        defer { b.remove() }
+        try b.workspace.saveCheckpoint()
+        let good = readBytes(Checkpoint.path(for: b.path))
+        var random = SplitMix(seed: 8)
+        let cuts = Array(0..<min(600, good.count)) + (0..<400).map { _ in Int(random.next() % UInt64(good.count)) }
+        for cut in cuts {
+            #expect(good.withUnsafeBytes { Checkpoint.decode(UnsafeRawBufferPointer(rebasing: $0[0..<cut])) } == nil, "cut at \(cut)")
+        }
+        for _ in 0..<400 {
+            var bytes = good
+            bytes[Int(random.next() % UInt64(bytes.count))] ^= UInt8(1 + random.next() % 255)
+            #expect(bytes.withUnsafeBytes { Checkpoint.decode($0) } == nil)
+        }
+        writeBytes(Array(good[0..<good.count / 2]), to: Checkpoint.path(for: b.path))
+        let w = try Workspace.open(path: b.path, actor: "li", clock: b.workspace.clock)
+        #expect(w.store.baseRecordCount == 0 && w.state == b.state)
+    }
+
+    /// The sections of a state are read with every bound checked: random
+    /// bytes, or a sound archive with any byte changed, fail with an error
+    /// (or read to a state whose links are checked), and never trap.
+    @Test func theArchiveReaderNeverTrapsOnAnyBytes() throws {
+        let b = try Self.demo(customers: 30)
+        defer { b.remove() }
+        let sections = (0..<CRMState.archiveSections).map { k in
+            var w = ArchiveWriter()
+            b.state.archive(section: k, into: &w)
+            return w.bytes
+        }
+        var random = SplitMix(seed: 3)
+        for round in 0..<600 {
+            var mutated = sections
+            let k = round % sections.count
+            if round % 5 == 0 {
+                mutated[k] = (0..<Int(random.next() % 200)).map { _ in UInt8(random.next() & 0xFF) }
+            } else if !mutated[k].isEmpty {
+                for _ in 0..<(1 + random.next() % 4) {
+                    mutated[k][Int(random.next() % UInt64(mutated[k].count))] = UInt8(random.next() & 0xFF)
+                }
+            }
+            let state = try? mutated[0].withUnsafeBytes { s0 in
+                try mutated[1].withUnsafeBytes { s1 in
+                    try mutated[2].withUnsafeBytes { s2 in
+                        try mutated[3].withUnsafeBytes { s3 in try CRMState(sections: [s0, s1, s2, s3]) }
+                    }
+                }
+            }
+            if let state, state.linksAreSound {
+                // A state that passed every check must be safe to query.
+                _ = FollowUpQueue(state, at: b.time)
+                _ = FunnelReport(state, at: b.time)
+                for c in state.customers.prefix(20) { _ = Dossier(c, in: state, at: b.time) }
+            }
+        }
+    }
+
+    /// In a folder others can write to, a link planted under the name of
+    /// the checkpoint's temporary file must not redirect the write.
+    @Test func aPlantedLinkDoesNotRedirectTheCheckpoint() throws {
+        let b = try Self.demo(customers: 20)
+        defer { b.remove() }
+        let victim = b.dir.file("victim")
+        writeBytes(Array("precious".utf8), to: victim)
+        // Every name the old code could use, and a link at the final name too.
+        symlink(victim, Checkpoint.path(for: b.path) + ".\(getpid()).tmp")
+        symlink(victim, Checkpoint.path(for: b.path))
+        try b.workspace.saveCheckpoint()
+        #expect(readBytes(victim) == Array("precious".utf8))
+        var st = stat()
+        #expect(lstat(Checkpoint.path(for: b.path), &st) == 0 && st.st_mode & S_IFMT == S_IFREG && st.st_mode & 0o777 == 0o600)
+        #expect(Checkpoint.read(for: b.path) != nil)
+        // A checkpoint that is a link, or writable by others, is not read.
+        try FileManager.default.moveItem(atPath: Checkpoint.path(for: b.path), toPath: b.dir.file("real"))
+        symlink(b.dir.file("real"), Checkpoint.path(for: b.path))
+        #expect(Checkpoint.read(for: b.path) == nil)
+        unlink(Checkpoint.path(for: b.path))
+        try FileManager.default.moveItem(atPath: b.dir.file("real"), toPath: Checkpoint.path(for: b.path))
+        chmod(Checkpoint.path(for: b.path), 0o666)
+        #expect(Checkpoint.read(for: b.path) == nil)
+    }
+
     @Test func aLargeFoldWritesItsOwnCheckpoint() throws {
         let b = try Self.demo(customers: 6000)
         defer { b.remove() }

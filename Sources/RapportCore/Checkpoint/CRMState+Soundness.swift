@@ -1,0 +1,42 @@
+/// Whether a state read from a checkpoint holds together: every reference
+/// and link points inside the arrays it names. The checkpoint's hashes guard
+/// against accidents; this guards against a file made to pass them, so
+/// that no query can index out of bounds.
+extension CRMState {
+    var linksAreSound: Bool {
+        let records = recordCount
+        func within(_ n: Int32, _ count: Int) -> Bool { n >= 0 && Int(n) <= count }
+        func customer<E>(_ id: ID<E>) -> Bool { id.number >= 1 && Int(id.number) <= customers.count }
+        func optional<E>(_ id: ID<E>?, _ count: Int) -> Bool { id.map { $0.number >= 1 && Int($0.number) <= count } ?? true }
+        for c in customers {
+            guard within(c.newestContact, contacts.count), within(c.newestDeal, deals.count),
+                  within(c.newestInteraction, interactions.count), within(c.newestFollowUp, followUps.count),
+                  within(c.newestComplaint, complaints.count), within(c.newestPurchase, purchases.count),
+                  within(c.newestMoodNote, moodNotes.count), within(c.newestNote, notes.count),
+                  c.newestRecord >= -1, Int(c.newestRecord) < records
+            else { return false }
+        }
+        // Links only point to older entities, so that walking them always ends.
+        func chain<E: Identified>(_ items: [E], _ older: (E) -> Int32, _ owner: (E) -> CustomerID) -> Bool {
+            items.enumerated().allSatisfy { i, e in older(e) >= 0 && Int(older(e)) <= i && customer(owner(e)) }
+        }
+        guard chain(contacts, { $0.older }, { $0.customer }), chain(deals, { $0.older }, { $0.customer }),
+              chain(interactions, { $0.older }, { $0.customer }), chain(followUps, { $0.older }, { $0.customer }),
+              chain(complaints, { $0.older }, { $0.customer }), chain(purchases, { $0.older }, { $0.customer }),
+              chain(moodNotes, { $0.older }, { $0.customer }), chain(notes, { $0.older }, { $0.customer })
+        else { return false }
+        guard interactions.allSatisfy({ optional($0.deal, deals.count) && optional($0.contact, contacts.count) }),
+              followUps.allSatisfy({ optional($0.deal, deals.count) && optional($0.interaction, interactions.count) }),
+              complaints.allSatisfy({ optional($0.deal, deals.count) })
+        else { return false }
+        for i in 0..<records {
+            guard within(self.records.customer[i], customers.count), self.records.previous[i] >= -1,
+                  Int(self.records.previous[i]) < i
+            else { return false }
+        }
+        for batches in actions.values {
+            guard batches.allSatisfy({ $0.firstRecord >= 0 && Int($0.firstRecord) < records && $0.count >= 1 }) else { return false }
+        }
+        return undone.allSatisfy { $0 >= 0 && Int($0) < records }
+    }
+}

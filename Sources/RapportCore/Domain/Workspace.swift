@@ -86,6 +86,7 @@ public final class Workspace {
         var outcome: ActionOutcome?
         let written = try store.transact { caughtUp in
             fold(caughtUp)
+            try refuseIfUnreadable()
             let o = try action.outcome(in: state, time: time)
             outcome = o
             return o.events.map { $0.record(at: time.now) }
@@ -100,6 +101,7 @@ public final class Workspace {
     public func commit(_ build: (CRMState) throws -> [[NewRecord]]) throws {
         let written = try store.transact(batches: { caughtUp in
             fold(caughtUp)
+            try refuseIfUnreadable()
             return try build(state)
         })
         fold(written)
@@ -111,12 +113,17 @@ public final class Workspace {
         var outcome: ActionOutcome?
         let written = try store.transact { caughtUp in
             fold(caughtUp)
+            try refuseIfUnreadable()
             guard let batch = state.lastAction(of: actor) else { throw InputError("\(actor) has nothing to undo") }
             let first = Int(batch.firstRecord)
             let batchRecords = try (first..<first + Int(batch.count)).map { try event(ofRecord: $0) }
             let events = batchRecords.map(\.event)
-            let inverse = try Undo.inverse(of: events, in: state)
-            let what = events.first.map { Describe.event($0, in: state) } ?? "an action"
+            let what = events.first.map { Describe.event($0, in: state, time: time) } ?? "an action"
+            let inverse: [Event]
+            switch Result(catching: { () throws(Undo.Conflict) in try Undo.inverse(of: events, in: state) }) {
+            case .success(let events): inverse = events
+            case .failure(let c): throw try conflict(c, undoing: what)
+            }
             let when = time.format(batchRecords[0].record.time)
             let o = ActionOutcome(events: [.undone(batch: batchRecords[0].record.id)] + inverse, created: nil, summary: "undid \(what) (\(when))")
             outcome = o
@@ -127,12 +134,52 @@ public final class Workspace {
         return outcome
     }
 
+    /// A log holding records this version cannot read is not written to:
+    /// a change could contradict what those records say.
+    private func refuseIfUnreadable() throws(UnreadableRecordsError) {
+        guard state.unreadableCount > 0 else { return }
+        throw UnreadableRecordsError(count: state.unreadableCount, first: state.anomalies.first(where: \.isUnreadable))
+    }
+
+    /// The warning to show when the log holds records this version cannot read.
+    public var unreadableWarning: String? {
+        guard state.unreadableCount > 0 else { return nil }
+        return "warning: " + UnreadableRecordsError(count: state.unreadableCount, first: state.anomalies.first(where: \.isUnreadable))
+            .description.replacingOccurrences(of: "; nothing was changed", with: "; they are left out of everything shown")
+    }
+
+    /// A refused undo in words: what changed since, or what depends on
+    /// what the action created, and who made it.
+    private func conflict(_ c: Undo.Conflict, undoing what: String) throws -> ConflictError {
+        switch c {
+        case .changedSince(let thing):
+            return ConflictError("cannot undo \"\(what)\": \(thing) has changed since; undo the later change first, or change it back by hand")
+        case .dependant(let owner, let dependant):
+            let by = try creator(of: dependant).map { " by \($0)" } ?? ""
+            let ownerName = Describe.name(owner, in: state).map { " " + $0 } ?? ""
+            let dependantName = Describe.name(dependant, in: state).map { " " + $0 } ?? ""
+            return ConflictError("cannot undo \"\(what)\": \(owner)\(ownerName) has \(dependant.kind.noun) \(dependant)\(dependantName), "
+                + "added since\(by); undo or remove that first")
+        }
+    }
+
+    /// Who wrote the record that created `ref`: found on its customer's timeline.
+    private func creator(of ref: EntityRef) throws -> String? {
+        guard let customer = state.customerNumber(of: ref), let c = state.customer(CustomerID(customer)) else { return nil }
+        for index in state.timeline(of: c) {
+            let (record, event) = try event(ofRecord: index)
+            if event.createdRef == ref { return record.actor }
+        }
+        return nil
+    }
+
     // MARK: - Reading
 
     /// Picks up what other processes appended; true when anything changed.
+    /// With `patience` 0 it never waits for a writer (the screen's poll).
     @discardableResult
-    public func refresh() throws -> Bool {
-        let new = try store.refresh()
+    public func refresh(patience: Double = LogStore.readerPatience) throws -> Bool {
+        let new = try store.refresh(patience: patience)
         fold(new)
         return !new.isEmpty
     }
@@ -148,15 +195,47 @@ public final class Workspace {
         return (r, try Event(type: r.type, version: r.version, payload: payload))
     }
 
-    /// The state as it was at `moment`: the log folded up to the first record
-    /// written after it (records are in log order; their times are for display).
+    /// The state as it was at `moment`.
+    ///
+    /// Records are in log order and their times are for display: a writer
+    /// whose clock ran fast stamps a record later than the ones written after
+    /// it. A record counts as written by the time of any record after it, so
+    /// the state is the longest prefix of the log whose records were all
+    /// written by `moment` (one fast clock cannot hide what follows it).
     public func state(asOf moment: Timestamp) throws -> CRMState {
         // Records not in memory (folded from a checkpoint) are read again.
         let all = store.baseRecordCount == 0 ? store : try LogStore.open(path: store.path, actor: actor, create: false)
-        let end = all.records.firstIndex { $0.time > moment } ?? all.records.count
+        let end = Self.prefix(writtenBy: moment, times: all.records.lazy.map(\.time))
         var past = CRMState()
         Self.fold(all, 0..<end, into: &past)
         return past
+    }
+
+    /// How many records, from the start, were written by `moment`: walking
+    /// back from the end, each record's time is capped by those after it.
+    static func prefix(writtenBy moment: Timestamp, times: some BidirectionalCollection<Timestamp>) -> Int {
+        var earliestAfter = Timestamp(milliseconds: .max)
+        var count = times.count
+        for t in times.reversed() {
+            earliestAfter = min(earliestAfter, t)
+            if earliestAfter <= moment { return count }
+            count -= 1
+        }
+        return 0
+    }
+
+    /// The moment an as-of request means, or nil for now: today, now, or any
+    /// moment not before now is the present; a day after today is refused.
+    public static func asOfMoment(_ when: When, at time: LocalTime) throws(InputError) -> Timestamp? {
+        switch when {
+        case .day(let day):
+            if day == time.today { return nil }
+            guard day < time.today else { throw InputError("\(day) is in the future; as-of looks back, up to today") }
+            return when.endMoment(time)
+        case .moment(let t):
+            guard t <= time.now.adding(seconds: 60) else { throw InputError("\(time.format(t)) is in the future; as-of looks back, up to now") }
+            return t >= time.now ? nil : t
+        }
     }
 
     // MARK: - Folding
@@ -220,4 +299,17 @@ public struct Clock: Sendable {
 
     /// The current local time.
     public var time: LocalTime { LocalTime(now: fixed ?? .now(), zone: zone) }
+}
+
+/// The log holds records this version cannot read (written by a newer
+/// rapport), so it is not written to.
+public struct UnreadableRecordsError: Error, Sendable, CustomStringConvertible {
+    public let count: Int
+    public let first: Anomaly?
+
+    public var description: String {
+        let example = first.map { " (first: \($0))" } ?? ""
+        return "the log holds \(Format.grouped(count)) record\(count == 1 ? "" : "s") this version of rapport cannot read\(example); "
+            + "upgrade rapport to change this log; nothing was changed"
+    }
 }

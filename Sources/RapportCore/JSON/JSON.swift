@@ -34,6 +34,16 @@ public enum JSON: Hashable, Sendable {
     public var object: JSONObject? { if case .object(let o) = self { o } else { nil } }
     /// Whether this is `null`.
     public var isNull: Bool { self == .null }
+
+    /// Every string in this value: itself, or those in an array or object.
+    public var texts: [String] {
+        switch self {
+        case .string(let s): [s]
+        case .array(let a): a.flatMap(\.texts)
+        case .object(let o): o.members.flatMap(\.value.texts)
+        default: []
+        }
+    }
 }
 
 /// A JSON object that keeps its members in order.

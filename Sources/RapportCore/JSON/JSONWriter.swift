@@ -68,25 +68,47 @@ public struct JSONWriter {
         bytes += digits.reversed()
     }
 
-    /// Appends a quoted, escaped string.
+    /// Appends a quoted, escaped string. Besides what JSON requires, DEL,
+    /// the C1 controls and the direction overrides are escaped too, so that
+    /// the text is harmless when printed to a terminal.
     public mutating func write(string s: String) {
         bytes.append(0x22)
         var s = s
         s.withUTF8 { utf8 in
-            var runStart = 0
-            for (i, c) in utf8.enumerated() where c < 0x20 || c == 0x22 || c == 0x5C {
+            let hex = Array("0123456789abcdef".utf8)
+            var runStart = 0, i = 0
+            let n = utf8.count
+            while i < n {
+                let c = utf8[i]
+                var escaped: UInt32?, length = 1
+                if c < 0x20 || c == 0x22 || c == 0x5C || c == 0x7F {
+                    escaped = UInt32(c)
+                } else if c == 0xC2, i + 1 < n, utf8[i + 1] >= 0x80, utf8[i + 1] < 0xA0 {
+                    escaped = UInt32(utf8[i + 1])
+                    length = 2
+                } else if c == 0xE2, i + 2 < n, utf8[i + 1] & 0xC0 == 0x80 {
+                    let v = 0x2000 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                    if TerminalText.isBidiControl(v) {
+                        escaped = v
+                        length = 3
+                    }
+                }
+                guard let v = escaped else {
+                    i += 1
+                    continue
+                }
                 bytes += UnsafeBufferPointer(rebasing: utf8[runStart..<i])
-                switch c {
+                switch v {
                 case 0x22: bytes += [0x5C, 0x22]
                 case 0x5C: bytes += [0x5C, 0x5C]
                 case 0x0A: bytes += [0x5C, 0x6E]
                 case 0x0D: bytes += [0x5C, 0x72]
                 case 0x09: bytes += [0x5C, 0x74]
                 default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes += [0x5C, 0x75, 48, 48, hex[Int(c >> 4)], hex[Int(c & 15)]]
+                    bytes += [0x5C, 0x75] + [12, 8, 4, 0].map { hex[Int((v >> UInt32($0)) & 15)] }
                 }
-                runStart = i + 1
+                i += length
+                runStart = i
             }
             bytes += UnsafeBufferPointer(rebasing: utf8[runStart...])
         }

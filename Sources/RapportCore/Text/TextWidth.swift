@@ -80,19 +80,21 @@ public enum TextWidth {
     // MARK: - Fitting text into cells
 
     /// `s` cut to at most `width` cells, ending in `…` when cut; never splits
-    /// a character (a wide one that does not fit is left out whole).
+    /// a character (a wide one that does not fit is left out whole). Reads
+    /// only as far as the cut, however long `s` is.
     public static func truncate(_ s: String, to width: Int) -> String {
         guard width > 0 else { return "" }
-        if of(s) <= width { return s }
-        var out = ""
         var used = 0
-        for ch in s {
-            let w = of(ch)
-            if used + w > width - 1 { break }
-            out.append(ch)
+        var cut: String.Index?      // where the text must end to leave room for "…"
+        var i = s.startIndex
+        while i < s.endIndex {
+            let w = of(s[i])
+            if cut == nil, used + w > width - 1 { cut = i }
             used += w
+            if used > width { return String(s[..<cut!]) + "…" }
+            i = s.index(after: i)
         }
-        return out + "…"
+        return s
     }
 
     /// `s` truncated or padded with spaces to exactly `width` cells.
@@ -109,46 +111,67 @@ public enum TextWidth {
 
     /// `s` broken into lines of at most `width` cells, at spaces where it can
     /// be, anywhere between CJK characters, and mid-word only when a word is
-    /// longer than a line.
-    public static func wrap(_ s: String, to width: Int) -> [String] {
-        guard width > 0 else { return [] }
+    /// longer than a line. Stops after `maxLines` lines: the work is linear
+    /// in what is returned, not in the length of `s`.
+    public static func wrap(_ s: String, to width: Int, maxLines: Int = .max) -> [String] {
+        guard width > 0, maxLines > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in s.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = "", lineWidth = 0
-            var word = "", wordWidth = 0
-            func flushWord() {
-                if lineWidth + wordWidth > width, !line.isEmpty {
-                    lines.append(String(line.reversed().drop(while: { $0 == " " }).reversed()))
-                    line = ""
-                    lineWidth = 0
-                    if word.first == " " {
-                        word.removeFirst()
-                        wordWidth -= 1
-                    }
+        var line = "", lineWidth = 0
+        var word = "", wordWidth = 0
+        func breakLine() {
+            while line.last == " " { line.removeLast() }
+            lines.append(line)
+            line = ""
+            lineWidth = 0
+        }
+        /// Puts the word on the line, breaking the line first if it does not fit.
+        func flushWord() {
+            if lineWidth + wordWidth > width, !line.isEmpty {
+                breakLine()
+                if word.first == " " {
+                    word.removeFirst()
+                    wordWidth -= 1
                 }
-                while wordWidth > width {   // a word longer than a line
-                    var head = "", hw = 0
-                    while let ch = word.first, hw + of(ch) <= width {
-                        head.append(word.removeFirst())
-                        hw += of(ch)
-                    }
-                    if head.isEmpty { head.append(word.removeFirst()) }
-                    lines.append(head)
-                    wordWidth = of(word)
-                }
-                line += word
-                lineWidth += wordWidth
-                word = ""
-                wordWidth = 0
             }
-            for ch in paragraph {
+            line += word
+            lineWidth += wordWidth
+            word = ""
+            wordWidth = 0
+        }
+        /// A word longer than a line goes out in pieces of a whole line each.
+        func cutLongWord() {
+            if !line.isEmpty { breakLine() }
+            if word.first == " " {
+                word.removeFirst()
+                wordWidth -= 1
+            }
+            var piece = "", pieceWidth = 0
+            for ch in word {
                 let w = of(ch)
-                if ch == " " {
-                    flushWord()
-                    word = " "
-                    wordWidth = 1
-                } else if w == 2 {
-                    // Wide characters break anywhere.
+                if pieceWidth + w > width, !piece.isEmpty {
+                    lines.append(piece)
+                    piece = ""
+                    pieceWidth = 0
+                }
+                piece.append(ch)
+                pieceWidth += w
+            }
+            word = piece
+            wordWidth = pieceWidth
+        }
+        for ch in s {
+            if lines.count >= maxLines { break }
+            switch ch {
+            case "\n":
+                flushWord()
+                breakLine()
+            case " ":
+                flushWord()
+                word = " "
+                wordWidth = 1
+            default:
+                let w = of(ch)
+                if w == 2 {   // wide characters break anywhere
                     flushWord()
                     word = String(ch)
                     wordWidth = 2
@@ -156,11 +179,14 @@ public enum TextWidth {
                 } else {
                     word.append(ch)
                     wordWidth += w
+                    if wordWidth > width { cutLongWord() }
                 }
             }
+        }
+        if lines.count < maxLines {
             flushWord()
             lines.append(line)
         }
-        return lines
+        return lines.count > maxLines ? Array(lines.prefix(maxLines)) : lines
     }
 }

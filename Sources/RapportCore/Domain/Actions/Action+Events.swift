@@ -5,7 +5,7 @@ extension Action {
     public func outcome(in state: CRMState, time: LocalTime) throws(InputError) -> ActionOutcome {
         switch self {
         case .addCustomer(let name, let fields):
-            var c = Customer(id: CustomerID(Int32(state.customers.count + 1)), name: try Check.text(name, "name"))
+            var c = Customer(id: state.nextID(Customer.self), name: try Check.text(name, "name"))
             try Check.set(fields, on: &c)
             c = try Check.normalized(c)
             return ActionOutcome(events: [.customerCreated(c)], created: c.id.ref, summary: "added customer \(c.id) \(c.name)")
@@ -22,7 +22,7 @@ extension Action {
 
         case .addContact(let customer, let name, let fields):
             let c = try Check.customer(customer, in: state)
-            var p = Contact(id: ContactID(Int32(state.contacts.count + 1)), customer: customer, name: try Check.text(name, "name"))
+            var p = Contact(id: state.nextID(Contact.self), customer: customer, name: try Check.text(name, "name"))
             try Check.set(fields, on: &p)
             p = try Check.normalized(p)
             var events: [Event] = []
@@ -33,7 +33,7 @@ extension Action {
             return ActionOutcome(events: events, created: p.id.ref, summary: "added contact \(p.id) \(p.name) at \(c.id) \(c.name)")
 
         case .editContact(let id, let fields):
-            guard let p = state.contact(id), !p.withdrawn else { throw InputError("no contact person \(id)") }
+            guard let p = state.liveContact(id) else { throw InputError("no contact person \(id)") }
             var edited = p
             try Check.set(fields, on: &edited)
             edited = try Check.normalized(edited)
@@ -48,7 +48,7 @@ extension Action {
 
         case .addDeal(let customer, let title, let stage, let fields):
             let c = try Check.customer(customer, in: state)
-            var d = Deal(id: DealID(Int32(state.deals.count + 1)), customer: customer, title: try Check.text(title, "title"))
+            var d = Deal(id: state.nextID(Deal.self), customer: customer, title: try Check.text(title, "title"))
             d.stage = stage
             try Check.set(fields, on: &d)
             try Check.deal(d)
@@ -72,7 +72,7 @@ extension Action {
 
         case .closeDeal(let id, let outcome, let reason):
             let d = try Check.openDeal(id, in: state, toChange: true)
-            let why = reason.flatMap { Check.optionalText($0) }
+            let why = try Check.note(reason, "reason")
             if outcome == .lost, why == nil {
                 throw InputError("say why \(id) was lost (--reason TEXT): the reason is what the funnel learns from")
             }
@@ -80,12 +80,12 @@ extension Action {
                                  summary: "marked \(id) \(d.title) \(outcome == .won ? "won" : "lost")")
 
         case .logInteraction(let draft, let next):
-            let (x, c) = try Check.interaction(draft, id: InteractionID(Int32(state.interactions.count + 1)), in: state, time: time)
+            let (x, c) = try Check.interaction(draft, id: state.nextID(Interaction.self), in: state, time: time)
             var events: [Event] = [.interactionLogged(x)]
             var summary = "logged \(x.kind.english) \(x.id) with \(c.id) \(c.name)"
             if var next {
                 next.deal = next.deal ?? x.deal   // the next step continues the same deal
-                let f = try Check.followUp(next, id: FollowUpID(Int32(state.followUps.count + 1)), in: state)
+                let f = try Check.followUp(next, id: state.nextID(FollowUp.self), in: state)
                 events.append(.followUpScheduled(f))
                 summary += "; next: \(f.id) at \(time.format(f.due))"
             }
@@ -93,17 +93,17 @@ extension Action {
 
         case .noteMood(let customer, let mood, let note, let at):
             let c = try Check.customer(customer, in: state)
-            var m = MoodNote(id: MoodNoteID(Int32(state.moodNotes.count + 1)), customer: customer, mood: mood, at: at ?? time.now)
-            m.note = note.flatMap { Check.optionalText($0) }
+            var m = MoodNote(id: state.nextID(MoodNote.self), customer: customer, mood: mood, at: at ?? time.now)
+            m.note = try Check.note(note, "note")
             return ActionOutcome(events: [.moodNoted(m)], created: m.id.ref, summary: "noted \(c.name) \(mood.english)")
 
         case .addNote(let customer, let text):
             let c = try Check.customer(customer, in: state)
-            let n = Note(id: NoteID(Int32(state.notes.count + 1)), customer: customer, text: try Check.text(text, "note"), at: time.now)
+            let n = Note(id: state.nextID(Note.self), customer: customer, text: try Check.requiredNote(text, "note"), at: time.now)
             return ActionOutcome(events: [.noteAdded(n)], created: n.id.ref, summary: "added note \(n.id) to \(c.id) \(c.name)")
 
         case .scheduleFollowUp(let draft):
-            let f = try Check.followUp(draft, id: FollowUpID(Int32(state.followUps.count + 1)), in: state)
+            let f = try Check.followUp(draft, id: state.nextID(FollowUp.self), in: state)
             return ActionOutcome(events: [.followUpScheduled(f)], created: f.id.ref,
                                  summary: "scheduled \(f.id) for \(time.format(f.due))")
 
@@ -113,11 +113,11 @@ extension Action {
             guard draft.customer == f.customer else { throw InputError("\(id) belongs to \(f.customer)") }
             draft.deal = draft.deal ?? f.deal
             if report == nil, let tactic = f.tactic { draft.kind = Action.interactionKind(of: tactic) }
-            let (x, _) = try Check.interaction(draft, id: InteractionID(Int32(state.interactions.count + 1)), in: state, time: time)
+            let (x, _) = try Check.interaction(draft, id: state.nextID(Interaction.self), in: state, time: time)
             var events: [Event] = [.interactionLogged(x), .followUpCompleted(id, outcome: x.outcome, interaction: x.id)]
             if var next {
                 next.deal = next.deal ?? x.deal
-                events.append(.followUpScheduled(try Check.followUp(next, id: FollowUpID(Int32(state.followUps.count + 1)), in: state)))
+                events.append(.followUpScheduled(try Check.followUp(next, id: state.nextID(FollowUp.self), in: state)))
             }
             return ActionOutcome(events: events, created: x.id.ref, summary: "completed \(id), logged \(x.id)")
 
@@ -130,28 +130,28 @@ extension Action {
 
         case .cancelFollowUp(let id, let reason):
             _ = try Check.openFollowUp(id, in: state)
-            return ActionOutcome(events: [.followUpCancelled(id, reason: reason.flatMap { Check.optionalText($0) })],
+            return ActionOutcome(events: [.followUpCancelled(id, reason: try Check.note(reason, "reason"))],
                                  created: nil, summary: "cancelled \(id)")
 
         case .openComplaint(let customer, let summary, let deal):
             let c = try Check.customer(customer, in: state)
             if let deal { try Check.dealBelongs(deal, to: customer, in: state) }
-            var k = Complaint(id: ComplaintID(Int32(state.complaints.count + 1)), customer: customer,
-                              summary: try Check.text(summary, "summary"))
+            var k = Complaint(id: state.nextID(Complaint.self), customer: customer,
+                              summary: try Check.requiredNote(summary, "summary"))
             k.deal = deal
             return ActionOutcome(events: [.complaintOpened(k)], created: k.id.ref, summary: "opened complaint \(k.id) for \(c.id) \(c.name)")
 
         case .resolveComplaint(let id, let resolution):
-            guard let k = state.complaint(id), !k.withdrawn else { throw InputError("no complaint \(id)") }
+            guard let k = state.liveComplaint(id) else { throw InputError("no complaint \(id)") }
             guard k.isOpen else { throw InputError("\(id) is already resolved") }
-            return ActionOutcome(events: [.complaintResolved(id, resolution: resolution.flatMap { Check.optionalText($0) })],
+            return ActionOutcome(events: [.complaintResolved(id, resolution: try Check.note(resolution, "resolution"))],
                                  created: nil, summary: "resolved \(id)")
 
         case .recordPurchase(let customer, let amount, let date, let note):
             let c = try Check.customer(customer, in: state)
             guard amount.cents > 0 else { throw InputError("amount must be more than zero (got \(amount.plainAmount))") }
-            var b = Purchase(id: PurchaseID(Int32(state.purchases.count + 1)), customer: customer, amount: amount, date: date ?? time.today)
-            b.note = note.flatMap { Check.optionalText($0) }
+            var b = Purchase(id: state.nextID(Purchase.self), customer: customer, amount: amount, date: date ?? time.today)
+            b.note = try Check.note(note, "note")
             return ActionOutcome(events: [.purchaseRecorded(b)], created: b.id.ref,
                                  summary: "recorded purchase \(b.id) of \(amount.display) for \(c.id) \(c.name)")
         }

@@ -2,23 +2,38 @@ import Foundation
 
 /// The checks actions make before they write.
 enum Check {
+    /// A required one-line text (a name, a title), trimmed.
     static func text(_ s: String, _ what: String) throws(InputError) -> String {
-        guard let t = optionalText(s) else { throw InputError("\(what) must not be empty") }
+        guard let t = trimmed(s) else { throw InputError("\(what) must not be empty") }
+        if let problem = TerminalText.problemAsLine(t) { throw InputError("\(what) \(problem)") }
         return t
     }
 
-    static func optionalText(_ s: String) -> String? {
+    /// An optional note (newlines and tabs allowed), trimmed; nil when empty.
+    static func note(_ s: String?, _ what: String) throws(InputError) -> String? {
+        guard let s, let t = trimmed(s) else { return nil }
+        if let problem = TerminalText.problemAsNote(t) { throw InputError("\(what) \(problem)") }
+        return t
+    }
+
+    /// A required note (a note's text, a complaint's summary), trimmed.
+    static func requiredNote(_ s: String, _ what: String) throws(InputError) -> String {
+        guard let t = try note(s, what) else { throw InputError("\(what) must not be empty") }
+        return t
+    }
+
+    static func trimmed(_ s: String) -> String? {
         let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
         return t.isEmpty ? nil : t
     }
 
     static func customer(_ id: CustomerID, in state: CRMState) throws(InputError) -> Customer {
-        guard let c = state.customer(id), !c.withdrawn else { throw InputError("no customer \(id)") }
+        guard let c = state.liveCustomer(id) else { throw InputError("no customer \(id)") }
         return c
     }
 
     static func openDeal(_ id: DealID, in state: CRMState, toChange: Bool) throws(InputError) -> Deal {
-        guard let d = state.deal(id), !d.withdrawn else { throw InputError("no deal \(id)") }
+        guard let d = state.liveDeal(id) else { throw InputError("no deal \(id)") }
         if toChange, let outcome = d.outcome {
             throw InputError("\(id) \(d.title) is closed (\(outcome.rawValue)); `rapport undo` reopens it if that was a mistake")
         }
@@ -26,20 +41,23 @@ enum Check {
     }
 
     static func openFollowUp(_ id: FollowUpID, in state: CRMState) throws(InputError) -> FollowUp {
-        guard let f = state.followUp(id), !f.withdrawn else { throw InputError("no follow-up \(id)") }
+        guard let f = state.liveFollowUp(id) else { throw InputError("no follow-up \(id)") }
         guard f.status == .open else { throw InputError("\(id) is already \(f.status.rawValue)") }
         return f
     }
 
     static func dealBelongs(_ deal: DealID, to customer: CustomerID, in state: CRMState) throws(InputError) {
-        guard let d = state.deal(deal), !d.withdrawn else { throw InputError("no deal \(deal)") }
+        guard let d = state.liveDeal(deal) else { throw InputError("no deal \(deal)") }
         guard d.customer == customer else { throw InputError("\(deal) belongs to \(d.customer), not \(customer)") }
     }
 
-    /// Sets fields from input.
+    /// Sets fields from input; every text in them must be one printable line.
     static func set<F: EntityField>(_ fields: [F: JSON], on entity: inout F.Entity) throws(InputError) {
         for field in F.allCases {
             guard let value = fields[field] else { continue }
+            for text in value.texts {
+                if let problem = TerminalText.problemAsLine(text) { throw InputError("\(field.rawValue) \(problem)") }
+            }
             try field.set(value, on: &entity)
         }
     }
@@ -49,7 +67,7 @@ enum Check {
         var c = c
         c.phones = try c.phones.map { p throws(InputError) in try phone(p) }
         c.emails = try c.emails.map { e throws(InputError) in try email(e) }
-        c.tags = Array(Set(c.tags.compactMap(optionalText))).sorted()
+        c.tags = Array(Set(c.tags.compactMap(trimmed))).sorted()
         return c
     }
 
@@ -96,7 +114,7 @@ enum Check {
         let c = try customer(draft.customer, in: state)
         if let d = draft.deal { try dealBelongs(d, to: draft.customer, in: state) }
         if let p = draft.contact {
-            guard let contact = state.contact(p), !contact.withdrawn else { throw InputError("no contact person \(p)") }
+            guard let contact = state.liveContact(p) else { throw InputError("no contact person \(p)") }
             guard contact.customer == draft.customer else { throw InputError("\(p) works at \(contact.customer), not \(draft.customer)") }
         }
         if let d = draft.durationSeconds, d < 0 { throw InputError("duration must not be negative") }
@@ -108,7 +126,7 @@ enum Check {
         x.objection = draft.objection
         x.technique = draft.technique
         x.mood = draft.mood
-        x.note = draft.note.flatMap(optionalText)
+        x.note = try note(draft.note, "note")
         x.deal = draft.deal
         x.contact = draft.contact
         return (x, c)
@@ -125,7 +143,7 @@ enum Check {
         }
         var f = FollowUp(id: id, customer: draft.customer, due: draft.due)
         f.tactic = draft.tactic
-        f.note = draft.note.flatMap(optionalText)
+        f.note = try note(draft.note, "note")
         f.deal = draft.deal
         return f
     }

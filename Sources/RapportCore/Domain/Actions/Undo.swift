@@ -1,20 +1,42 @@
 /// Undo: the compensating events for a batch, checked against what has
 /// happened since. Nothing is erased; history shows both.
+///
+/// Undo never takes back more than the action did, and never silently
+/// overrides a later change: when something changed since, or something
+/// made since depends on what the action created (a deal for the customer
+/// it added), it refuses and says what.
 enum Undo {
+    /// Why an action cannot be undone.
+    enum Conflict: Error, Equatable {
+        /// What the action changed has been changed again since.
+        case changedSince(String)
+        /// Something made since (and not undone) belongs to what the action created.
+        case dependant(of: EntityRef, dependant: EntityRef)
+    }
+
     /// The events that take back `events` (one action's batch), newest first,
-    /// or why they cannot (something changed it since).
-    static func inverse(of events: [Event], in state: CRMState) throws(InputError) -> [Event] {
+    /// or the conflict that prevents it.
+    static func inverse(of events: [Event], in state: CRMState) throws(Conflict) -> [Event] {
+        // What the action itself made or completed goes back with it.
+        let ownedHere = Set(events.compactMap { e -> EntityRef? in
+            if case .followUpCompleted(let id, _, _) = e { return id.ref }
+            return e.createdRef
+        })
         var out: [Event] = []
         for event in events.reversed() {
+            if let ref = event.createdRef {
+                try checkUnchanged(event, in: state)
+                if let dependant = dependants(of: ref, in: state).first(where: { !ownedHere.contains($0) }) {
+                    throw .dependant(of: ref, dependant: dependant)
+                }
+            }
             if let e = try inverse(of: event, in: state) { out.append(e) }
         }
         return out
     }
 
-    private static func inverse(of event: Event, in state: CRMState) throws(InputError) -> Event? {
-        func changedSince(_ what: String) -> InputError {
-            InputError("cannot undo: \(what) has changed since; undo the later change first, or change it back by hand")
-        }
+    private static func inverse(of event: Event, in state: CRMState) throws(Conflict) -> Event? {
+        func changedSince(_ what: String) -> Conflict { .changedSince(what) }
         switch event {
         case .customerCreated(let c): return .withdrawn(c.id.ref)
         case .contactAdded(let p): return .withdrawn(p.id.ref)
@@ -67,6 +89,53 @@ enum Undo {
         case .undone: return nil
         }
     }
+
+    /// Refuses to take back a creation when what it created was changed
+    /// since (edited, moved, completed, snoozed): the later change would go with it.
+    private static func checkUnchanged(_ event: Event, in state: CRMState) throws(Conflict) {
+        func same<F: EntityField>(_: F.Type, _ a: F.Entity, _ b: F.Entity) -> Bool {
+            F.allCases.allSatisfy { $0.value(of: a) == $0.value(of: b) }
+        }
+        let unchanged: Bool
+        switch event {
+        case .customerCreated(let c): unchanged = state.customer(c.id).map { same(CustomerField.self, $0, c) } ?? false
+        case .contactAdded(let p):
+            // Adding another coach later takes the mark off this one: that is a change too.
+            unchanged = state.contact(p.id).map { same(ContactField.self, $0, p) } ?? false
+        case .dealCreated(let d):
+            unchanged = state.deal(d.id).map { same(DealField.self, $0, d) && $0.stage == d.stage && $0.outcome == nil } ?? false
+        case .followUpScheduled(let f):
+            unchanged = state.followUp(f.id).map { $0.status == .open && $0.due == f.due } ?? false
+        case .complaintOpened(let k): unchanged = state.complaint(k.id)?.isOpen ?? false
+        default: unchanged = true
+        }
+        if !unchanged, let ref = event.createdRef { throw .changedSince("\(ref.kind.noun) \(ref)") }
+    }
+
+    /// What exists now (not withdrawn) and belongs to or refers to `ref`.
+    static func dependants(of ref: EntityRef, in state: CRMState) -> [EntityRef] {
+        switch ref.kind {
+        case .customer:
+            guard let c = state.customer(CustomerID(ref.number)) else { return [] }
+            return state.contacts(of: c).map(\.id.ref) + state.deals(of: c).map(\.id.ref)
+                + state.interactions(of: c).map(\.id.ref) + state.followUps(of: c).map(\.id.ref)
+                + state.complaints(of: c).map(\.id.ref) + state.purchases(of: c).map(\.id.ref)
+                + state.moodNotes(of: c).map(\.id.ref) + state.notes(of: c).map(\.id.ref)
+        case .deal:
+            let d = DealID(ref.number)
+            return state.interactions.filter { !$0.withdrawn && $0.deal == d }.map(\.id.ref)
+                + state.followUps.filter { !$0.withdrawn && $0.deal == d }.map(\.id.ref)
+                + state.complaints.filter { !$0.withdrawn && $0.deal == d }.map(\.id.ref)
+        case .contact:
+            let p = ContactID(ref.number)
+            return state.interactions.filter { !$0.withdrawn && $0.contact == p }.map(\.id.ref)
+        case .interaction:
+            let x = InteractionID(ref.number)
+            return state.followUps.filter { !$0.withdrawn && $0.status == .done && $0.interaction == x }.map(\.id.ref)
+        case .followUp, .complaint, .purchase, .moodNote, .note:
+            return []
+        }
+    }
 }
 
 extension CRMState {
@@ -74,4 +143,11 @@ extension CRMState {
     func lastAction(of actor: String) -> Batch? {
         actions[actor]?.last { !undone.contains($0.firstRecord) }
     }
+}
+
+/// An action refused because what it would change was changed since, or is
+/// depended on by something made since. Nothing was written.
+public struct ConflictError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -29,6 +29,22 @@ public enum Event: Equatable, Sendable {
     /// Marks a batch as undone; the compensating events follow in the same batch.
     case undone(batch: RecordID)
 
+    /// The entity this event creates, if it creates one.
+    public var createdRef: EntityRef? {
+        switch self {
+        case .customerCreated(let c): c.id.ref
+        case .contactAdded(let p): p.id.ref
+        case .dealCreated(let d): d.id.ref
+        case .interactionLogged(let x): x.id.ref
+        case .moodNoted(let m): m.id.ref
+        case .noteAdded(let n): n.id.ref
+        case .followUpScheduled(let f): f.id.ref
+        case .complaintOpened(let k): k.id.ref
+        case .purchaseRecorded(let b): b.id.ref
+        default: nil
+        }
+    }
+
     /// The record type written to the log.
     public var type: EventType {
         switch self {

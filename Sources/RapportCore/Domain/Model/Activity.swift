@@ -1,5 +1,5 @@
 /// A contact with the customer: a call, visit, meeting, e-mail or message.
-public struct Interaction: Identified, Equatable, Sendable {
+public struct Interaction: CustomerOwned, Equatable, Sendable {
     public static let kind = EntityKind.interaction
     public var id: InteractionID
     public var customer: CustomerID
@@ -33,7 +33,7 @@ public struct Interaction: Identified, Equatable, Sendable {
 }
 
 /// The next step with a customer, due at a time.
-public struct FollowUp: Identified, Equatable, Sendable {
+public struct FollowUp: CustomerOwned, Equatable, Sendable {
     public static let kind = EntityKind.followUp
     public var id: FollowUpID
     public var customer: CustomerID
@@ -64,7 +64,7 @@ public struct FollowUp: Identified, Equatable, Sendable {
 }
 
 /// A complaint, open until resolved.
-public struct Complaint: Identified, Equatable, Sendable {
+public struct Complaint: CustomerOwned, Equatable, Sendable {
     public static let kind = EntityKind.complaint
     public var id: ComplaintID
     public var customer: CustomerID
@@ -87,7 +87,7 @@ public struct Complaint: Identified, Equatable, Sendable {
 }
 
 /// Something the customer bought: for frequency and amount.
-public struct Purchase: Identified, Equatable, Sendable {
+public struct Purchase: CustomerOwned, Equatable, Sendable {
     public static let kind = EntityKind.purchase
     public var id: PurchaseID
     public var customer: CustomerID
@@ -106,7 +106,7 @@ public struct Purchase: Identified, Equatable, Sendable {
 }
 
 /// A mood observed, with a note.
-public struct MoodNote: Identified, Equatable, Sendable {
+public struct MoodNote: CustomerOwned, Equatable, Sendable {
     public static let kind = EntityKind.moodNote
     public var id: MoodNoteID
     public var customer: CustomerID
@@ -125,7 +125,7 @@ public struct MoodNote: Identified, Equatable, Sendable {
 }
 
 /// A free note about a customer.
-public struct Note: Identified, Equatable, Sendable {
+public struct Note: CustomerOwned, Equatable, Sendable {
     public static let kind = EntityKind.note
     public var id: NoteID
     public var customer: CustomerID

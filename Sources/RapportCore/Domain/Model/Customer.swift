@@ -75,7 +75,7 @@ public struct MoodReading: Equatable, Sendable {
 }
 
 /// Someone inside an organisation, with a buying role; perhaps our coach.
-public struct Contact: Identified, Equatable, Sendable {
+public struct Contact: CustomerOwned, Equatable, Sendable {
     public static let kind = EntityKind.contact
     public var id: ContactID
     public var customer: CustomerID

@@ -31,7 +31,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String {
         let (y, m, d) = civil
-        return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+        let year = String(y)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
     }
 
     public static func < (a: Day, b: Day) -> Bool { a.number < b.number }

@@ -1,5 +1,5 @@
 /// A sale in progress or closed.
-public struct Deal: Identified, Equatable, Sendable {
+public struct Deal: CustomerOwned, Equatable, Sendable {
     public static let kind = EntityKind.deal
 
     public var id: DealID

@@ -24,6 +24,12 @@ public protocol Identified {
     static var kind: EntityKind { get }
 }
 
+/// Something that belongs to one customer and can be withdrawn (by undo).
+public protocol CustomerOwned: Identified {
+    var customer: CustomerID { get }
+    var withdrawn: Bool { get }
+}
+
 /// The id of an entity: its kind's letter and a number counted from 1 in
 /// log order, e.g. `c12`, `d3`. Typed, so a deal id cannot stand for a customer.
 public struct ID<Entity: Identified>: Hashable, Comparable, Sendable, CustomStringConvertible {

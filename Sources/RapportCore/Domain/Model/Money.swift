@@ -13,29 +13,47 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
         self.currency = currency
     }
 
+    /// The largest amount in whole units: fifteen digits.
+    public static let maximumUnits: Int64 = 999_999_999_999_999
+
+    /// Why a text is not an amount.
+    public enum ParseError: Error, Equatable, Sendable {
+        case notAnAmount, tooLarge
+    }
+
     /// Parses `12000`, `12,000.5`, `12000.50 CNY`; nil for anything else.
     /// Negative amounts are refused by the callers that need them positive.
     public init?(_ text: String, currency fallback: String = Money.defaultCurrency) {
+        guard case .success(let m) = Money.parse(text, currency: fallback) else { return nil }
+        self = m
+    }
+
+    /// Parses an amount, telling a text that is no amount from one too large.
+    public static func parse(_ text: String, currency fallback: String = Money.defaultCurrency) -> Result<Money, ParseError> {
         let parts = text.trimmingSpaces.split(separator: " ", omittingEmptySubsequences: true)
-        guard parts.count == 1 || parts.count == 2 else { return nil }
+        guard parts.count == 1 || parts.count == 2 else { return .failure(.notAnAmount) }
         var currency = fallback
         if parts.count == 2 {
-            guard let code = Money.currencyCode(String(parts[1])) else { return nil }
+            guard let code = Money.currencyCode(String(parts[1])) else { return .failure(.notAnAmount) }
             currency = code
         }
         var number = parts[0].filter { $0 != "," }
         let negative = number.hasPrefix("-")
         if negative { number.removeFirst() }
         let halves = number.split(separator: ".", omittingEmptySubsequences: false)
-        guard halves.count <= 2, let whole = halves.first, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit),
-              whole.count <= 15
-        else { return nil }
+        guard halves.count <= 2, let whole = halves.first, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit) else {
+            return .failure(.notAnAmount)
+        }
         let fraction = halves.count == 2 ? halves[1] : ""
         guard fraction.count <= 2, fraction.allSatisfy(\.isASCIIDigit), halves.count == 1 || !fraction.isEmpty else {
-            return nil
+            return .failure(.notAnAmount)
         }
-        let cents = Int64(whole)! * 100 + Int64((fraction + "00").prefix(2))!
-        self.init(cents: negative ? -cents : cents, currency: currency)
+        let digits = whole.drop { $0 == "0" }
+        guard digits.count <= 15, let units = Int64(digits.isEmpty ? "0" : String(digits)), units <= maximumUnits else {
+            return .failure(.tooLarge)
+        }
+        let cents = units * 100 + Int64((fraction + "00").prefix(2))!
+        return .success(Money(cents: negative ? -cents : cents, currency: currency))
     }
 
     /// An upper-cased three-letter code, or nil.

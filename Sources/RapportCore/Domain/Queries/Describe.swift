@@ -21,29 +21,29 @@ public enum Describe {
         case .dealMoved(let id, let from, let to):
             return "moved \(id) \(state.deal(id)?.title ?? ""): \(from.english) → \(to.english)"
         case .dealClosed(let id, let outcome, let reason):
-            return "\(outcome == .won ? "won" : "lost") \(id) \(state.deal(id)?.title ?? "")" + (reason.map { ": \($0)" } ?? "")
+            return "\(outcome == .won ? "won" : "lost") \(id) \(state.deal(id)?.title ?? "")" + (reason.map { ": \(preview($0))" } ?? "")
         case .dealReopened(let id, let outcome, _):
             return "reopened \(id) \(state.deal(id)?.title ?? "") (was \(outcome.rawValue))"
         case .interactionLogged(let x):
             return interaction(x)
         case .moodNoted(let m):
-            return "mood \(m.mood.english)" + (m.note.map { " — \($0)" } ?? "")
+            return "mood \(m.mood.english)" + (m.note.map { " — \(preview($0))" } ?? "")
         case .noteAdded(let n):
-            return "note: \(n.text)"
+            return "note: \(preview(n.text))"
         case .followUpScheduled(let f):
-            return "scheduled \(f.id)\(f.tactic.map { " " + $0.english } ?? "") for \(when(f.due))" + (f.note.map { " — \($0)" } ?? "")
+            return "scheduled \(f.id)\(f.tactic.map { " " + $0.english } ?? "") for \(when(f.due))" + (f.note.map { " — \(preview($0))" } ?? "")
         case .followUpCompleted(let id, let outcome, _):
             return "completed \(id)" + (outcome.map { " (\($0.english))" } ?? "")
         case .followUpSnoozed(let id, let from, let to):
             return "snoozed \(id): \(when(from)) → \(when(to))"
         case .followUpCancelled(let id, let reason):
-            return "cancelled \(id)" + (reason.map { ": \($0)" } ?? "")
+            return "cancelled \(id)" + (reason.map { ": \(preview($0))" } ?? "")
         case .followUpReopened(let id, let was, _, _):
             return "reopened \(id) (was \(was.rawValue))"
         case .complaintOpened(let k):
-            return "complaint \(k.id): \(k.summary)"
+            return "complaint \(k.id): \(preview(k.summary))"
         case .complaintResolved(let id, let resolution):
-            return "resolved complaint \(id)" + (resolution.map { ": \($0)" } ?? "")
+            return "resolved complaint \(id)" + (resolution.map { ": \(preview($0))" } ?? "")
         case .complaintReopened(let id, _):
             return "reopened complaint \(id)"
         case .purchaseRecorded(let b):
@@ -64,7 +64,18 @@ public enum Describe {
         if let o = x.objection { parts.append("objection \(o.english)" + (x.technique.map { " (\($0.english))" } ?? "")) }
         if let m = x.mood { parts.append("mood \(m.english)") }
         if let d = x.durationSeconds, d > 0 { parts.append(d >= 60 ? "\(d / 60) min" : "\(d) s") }
-        return parts.joined(separator: " · ") + (x.note.map { " — \($0)" } ?? "")
+        return parts.joined(separator: " · ") + (x.note.map { " — \(preview($0))" } ?? "")
+    }
+
+    /// Most characters of a note shown in a one-line description.
+    public static let previewCharacters = 500
+
+    /// The start of a note for a one-line description: at most
+    /// `characters`, ending in "…" and the full size when cut.
+    public static func preview(_ text: String, characters: Int = previewCharacters) -> String {
+        var end = text.startIndex
+        guard text.formIndex(&end, offsetBy: characters, limitedBy: text.endIndex), end < text.endIndex else { return text }
+        return String(text[..<end]) + "… (\(Format.bytes(Int64(text.utf8.count))) in all)"
     }
 
     /// A field value for people: text as is, lists joined, `—` for none.

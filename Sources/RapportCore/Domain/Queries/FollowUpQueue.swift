@@ -100,10 +100,9 @@ public struct FollowUpQueue: Sendable {
         var overdue = 0, dueToday = 0
         // Index loops read fields in place; binding whole entities would copy
         // (and count references to) every string and array they hold.
-        for i in state.followUps.indices where state.followUps[i].isOpen {
+        for i in state.followUps.indices where state.followUps[i].isOpen && state.isLive(state.followUps[i]) {
             let f = state.followUps[i]
             let ci = f.customer.index
-            guard !state.customers[ci].withdrawn else { continue }
             scheduledFor.insert(f.customer.number)
             let linked = f.deal.map(\.index).flatMap { state.deals[$0].isOpen ? $0 : nil }
             let deal = linked ?? Self.bestOpenDeal(of: state.customers[ci], in: state)
@@ -155,19 +154,18 @@ public struct FollowUpQueue: Sendable {
         // Unresolved complaints: tracked to resolution, shown even when something
         // else is scheduled with the customer (one item per customer).
         var complained = Set<Int32>()
-        for k in state.complaints where k.isOpen && !complained.contains(k.customer.number) {
+        for k in state.complaints where k.isOpen && state.isLive(k) && !complained.contains(k.customer.number) {
             complained.insert(k.customer.number)
-            guard !state.customers[k.customer.index].withdrawn else { continue }
             let days = max(0, time.daysSince(k.openedAt))
             var why = Why()
             why.complaintDays = Int32(days)
-            suggest(.complaint(k.id), state.customers[k.customer.index], k.deal?.index, "resolve complaint: \(k.summary)",
+            suggest(.complaint(k.id), state.customers[k.customer.index], k.deal?.index, "resolve complaint: \(Describe.preview(k.summary))",
                     .complaint, Double(days) * 24, why)
         }
         // Stale deals: nothing scheduled and past the stage's limit.
         for i in state.deals.indices where state.deals[i].isStale(time) && !suggested.contains(state.deals[i].customer.number) {
             let ci = state.deals[i].customer.index
-            guard !state.customers[ci].withdrawn, !state.customers[ci].doNotContact else { continue }
+            guard state.isLive(state.deals[i]), !state.customers[ci].doNotContact else { continue }
             let days = state.deals[i].daysInStage(time), stage = state.deals[i].stage
             var why = Why()
             why.stale = (Int32(days), stage)
@@ -175,9 +173,9 @@ public struct FollowUpQueue: Sendable {
                     workOrderBucket(state.deals[i], state.customers[ci]), Double(days - stage.staleAfterDays) * 4, why)
         }
         // After-sales check of deals won in the last 90 days, with no contact since.
-        for i in state.deals.indices where state.deals[i].outcome == .won && !state.deals[i].withdrawn {
+        for i in state.deals.indices where state.deals[i].outcome == .won && state.isLive(state.deals[i]) {
             let ci = state.deals[i].customer.index
-            guard !suggested.contains(Int32(ci + 1)), let closed = state.deals[i].closedAt, !state.customers[ci].withdrawn,
+            guard !suggested.contains(Int32(ci + 1)), let closed = state.deals[i].closedAt,
                   !state.customers[ci].doNotContact, (7...90).contains(time.daysSince(closed)),
                   (state.customers[ci].lastContact ?? closed) <= closed
             else { continue }
@@ -187,7 +185,7 @@ public struct FollowUpQueue: Sendable {
                     .today, 0, why)
         }
         // Cooling relationships of customers with open deals.
-        for ci in state.customers.indices where state.customers[ci].newestDeal > 0 && !state.customers[ci].withdrawn
+        for ci in state.customers.indices where state.customers[ci].newestDeal > 0 && state.isLive(state.customers[ci])
             && !state.customers[ci].doNotContact && !suggested.contains(Int32(ci + 1)) {
             let t = state.customers[ci].temperature(at: time)
             guard t < 30, let deal = bestOpenDeal(of: state.customers[ci], in: state) else { continue }

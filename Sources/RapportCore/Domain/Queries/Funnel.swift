@@ -28,7 +28,7 @@ public struct FunnelReport: Sendable {
     public init(_ state: CRMState, at time: LocalTime, owner: String? = nil) {
         var byStage = [Stage: [Deal]]()
         var won = 0, lost = 0
-        for d in state.deals where !d.withdrawn && (owner == nil || d.owner == owner) {
+        for d in state.liveDeals where owner == nil || d.owner == owner {
             switch d.outcome {
             case .won: won += 1
             case .lost: lost += 1

@@ -36,14 +36,14 @@ public struct SearchIndex: Sendable {
         text.reserveCapacity(state.customers.count * 48)
         var contactNames = [Int32: [String]]()
         var contactPhones = [Int32: [String]]()
-        for p in state.contacts where !p.withdrawn {
+        for p in state.contacts where state.isLive(p) {
             contactNames[p.customer.number, default: []].append(p.name)
             if let phone = p.phone { contactPhones[p.customer.number, default: []].append(phone) }
         }
         for c in state.customers {
             textStarts.append(Int32(text.count))
             digitStarts.append(Int32(digits.count))
-            guard !c.withdrawn else {
+            guard state.isLive(c) else {
                 fieldStarts.append((Int32(text.count), Int32(text.count), Int32(text.count), Int32(text.count)))
                 continue
             }
@@ -139,7 +139,7 @@ public enum Resolve {
         let t = text.trimmingSpaces
         guard !t.isEmpty else { throw InputError("name a customer: an id like c12, a name or part of one, or a phone number") }
         if let id = CustomerID(t) {
-            guard let c = state.customer(id), !c.withdrawn else { throw InputError("no customer \(id)") }
+            guard let c = state.liveCustomer(id) else { throw InputError("no customer \(id)") }
             return c
         }
         let hits = index.search(t, limit: 50)

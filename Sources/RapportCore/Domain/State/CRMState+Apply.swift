@@ -9,7 +9,7 @@ extension CRMState {
         do {
             concerned = try applyChecked(event, record, index)
         } catch {
-            anomalies.append(Anomaly(record: index, id: record.id, reason: error.description))
+            anomalies.append(Anomaly(record: index, id: record.id, reason: error.description, isUnreadable: false))
         }
         link(record: index, offset: record.offset, customer: concerned)
         if record.batchIndex == 1, event.type != .undone {
@@ -19,9 +19,12 @@ extension CRMState {
         lastRecordTime = record.time
     }
 
-    /// Notes a record whose payload could not be read at all.
+    /// Notes a record this version cannot read (a newer event type or
+    /// version). While there is one, the log is not written to, so no id it
+    /// may hold is ever handed out again.
     public mutating func skip(_ record: RecordInfo, reason: String) {
-        anomalies.append(Anomaly(record: recordCount, id: record.id, reason: reason))
+        anomalies.append(Anomaly(record: recordCount, id: record.id, reason: reason, isUnreadable: true))
+        unreadableCount += 1
         link(record: recordCount, offset: record.offset, customer: 0)
         lastRecordTime = record.time
     }

@@ -15,8 +15,47 @@ extension CRMState {
         id.number >= 1 && Int(id.number) <= array.count ? array[id.index] : nil
     }
 
-    /// Customers not withdrawn.
-    public var activeCustomers: some Sequence<Customer> { customers.lazy.filter { !$0.withdrawn } }
+    /// The id a new entity of this kind gets: the next number.
+    func nextID<E: Identified>(_: E.Type = E.self) -> ID<E> { ID(Int32(count(of: E.kind) + 1)) }
+
+    private func count(of kind: EntityKind) -> Int {
+        switch kind {
+        case .customer: customers.count
+        case .contact: contacts.count
+        case .deal: deals.count
+        case .interaction: interactions.count
+        case .followUp: followUps.count
+        case .complaint: complaints.count
+        case .purchase: purchases.count
+        case .moodNote: moodNotes.count
+        case .note: notes.count
+        }
+    }
+
+    // MARK: - Liveness: the one rule for "does this exist now?"
+
+    /// Whether the customer exists now (it was not withdrawn).
+    public func isLive(_ c: Customer) -> Bool { !c.withdrawn }
+
+    /// Whether it exists now: neither it nor its customer was withdrawn.
+    /// A deal of a withdrawn customer is gone with the customer.
+    public func isLive<E: CustomerOwned>(_ e: E) -> Bool {
+        !e.withdrawn && !customers[e.customer.index].withdrawn
+    }
+
+    /// The customer with this id, if it exists now.
+    public func liveCustomer(_ id: CustomerID) -> Customer? { customer(id).flatMap { isLive($0) ? $0 : nil } }
+    public func liveContact(_ id: ContactID) -> Contact? { contact(id).flatMap { isLive($0) ? $0 : nil } }
+    public func liveDeal(_ id: DealID) -> Deal? { deal(id).flatMap { isLive($0) ? $0 : nil } }
+    public func liveFollowUp(_ id: FollowUpID) -> FollowUp? { followUp(id).flatMap { isLive($0) ? $0 : nil } }
+    public func liveComplaint(_ id: ComplaintID) -> Complaint? { complaint(id).flatMap { isLive($0) ? $0 : nil } }
+
+    /// Customers that exist now.
+    public var liveCustomers: some Sequence<Customer> { customers.lazy.filter { !$0.withdrawn } }
+    /// Deals that exist now, open or closed.
+    public var liveDeals: some Sequence<Deal> { deals.lazy.filter { self.isLive($0) } }
+    /// Follow-ups that exist now, open or not.
+    public var liveFollowUps: some Sequence<FollowUp> { followUps.lazy.filter { self.isLive($0) } }
 
     // MARK: - A customer's own, newest first, withdrawn ones left out
 
@@ -54,6 +93,22 @@ extension CRMState {
             r = records.previous[Int(r)]
         }
         return out
+    }
+
+    /// The number of the customer an entity belongs to (a customer's own).
+    func customerNumber(of ref: EntityRef) -> Int32? {
+        let id = ref.number
+        switch ref.kind {
+        case .customer: return customer(CustomerID(id))?.id.number
+        case .contact: return contact(ContactID(id))?.customer.number
+        case .deal: return deal(DealID(id))?.customer.number
+        case .interaction: return interaction(InteractionID(id))?.customer.number
+        case .followUp: return followUp(FollowUpID(id))?.customer.number
+        case .complaint: return complaint(ComplaintID(id))?.customer.number
+        case .purchase: return purchase(PurchaseID(id))?.customer.number
+        case .moodNote: return moodNote(MoodNoteID(id))?.customer.number
+        case .note: return note(NoteID(id))?.customer.number
+        }
     }
 
     /// The byte offset of record `index` in the log.

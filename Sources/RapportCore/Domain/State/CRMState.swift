@@ -12,8 +12,13 @@ public struct CRMState: Equatable, Sendable {
     public internal(set) var notes: [Note] = []
 
     /// Records that could not be applied (a reference to nothing, an id out of
-    /// sequence). They stay in the log; `rapport check` lists them.
+    /// sequence), or not even read (written by a newer version). They stay
+    /// in the log; `rapport check` lists them.
     public internal(set) var anomalies: [Anomaly] = []
+    /// Records this version cannot read: an unknown event type, a newer
+    /// schema version, a payload that does not decode. While there are any,
+    /// the log is read but not written to.
+    public internal(set) var unreadableCount = 0
 
     /// How many records have been folded.
     public var recordCount: Int { records.count }
@@ -46,6 +51,8 @@ public struct Anomaly: Equatable, Sendable, CustomStringConvertible {
     public let record: Int
     public let id: RecordID
     public let reason: String
+    /// Whether this version could not read it at all (rather than apply it).
+    public let isUnreadable: Bool
     public var description: String { "record \(record + 1) (\(id)): \(reason)" }
 }
 

@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <wchar.h>
+#include <string.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
 
@@ -34,6 +35,24 @@ static inline int rapport_term_can_draw(const char *term) {
     del_curterm(cur_term);
     cur_term = NULL;
     return ok;
+}
+
+/// The bytes that give the terminal back as it was (leave the alternate
+/// screen, show the cursor, plain attributes, keypad off), for signal
+/// handlers, which may only write(2) bytes prepared in advance. Call after
+/// initscr. Returns the length written into `buf`.
+static inline int rapport_restore_sequence(char *buf, int size) {
+    const char *names[] = { "sgr0", "cnorm", "rmkx", "rmcup" };
+    int used = 0;
+    for (int i = 0; i < 4; i++) {
+        char *cap = tigetstr((char *)names[i]);
+        if (cap == NULL || cap == (char *)-1) continue;
+        int n = (int)strlen(cap);
+        if (used + n >= size) break;
+        memcpy(buf + used, cap, (size_t)n);
+        used += n;
+    }
+    return used;
 }
 
 #endif

@@ -18,10 +18,12 @@ public final class Terminal {
     private var attributesByStyle: [Style: (attr_t, Int16)] = [:]
     private var consecutiveErrors = 0
 
-    /// Takes over the terminal. Call `TerminalCheck.problem` first.
-    public init(theme: Theme) {
-        Terminal.installSignalHandlers()
+    /// Takes over the terminal. Call `TerminalCheck.problem` first. A crash
+    /// writes its report to `crashReport` (never onto the screen).
+    public init(theme: Theme, crashReport: String?) {
+        Terminal.saveModes()
         initscr()
+        Terminal.installSignalHandlers(crashReport: crashReport)
         cbreak()
         noecho()
         nonl()

@@ -12,9 +12,19 @@ struct Rapport: ParsableCommand {
         subcommands: [
             CustomerCommand.self, ContactCommand.self, DealCommand.self, CallCommand.self, NoteCommand.self,
             FollowUpCommand.self, ComplaintCommand.self, PurchaseCommand.self, UndoCommand.self, HistoryCommand.self,
-            ReportCommand.self, DemoCommand.self, CheckCommand.self,
+            ReportCommand.self, DemoCommand.self, CheckCommand.self, RepairCommand.self,
         ]
     )
+
+    /// Refuses arguments that are not UTF-8 before anything reads them: the
+    /// standard library would store each bad byte as U+FFFD, losing the text.
+    static func main() {
+        if let problem = ArgumentCheck.problem() {
+            Failure.printLine("rapport: \(problem)")
+            Foundation.exit(64)
+        }
+        main(nil)
+    }
 
     @OptionGroup var globals: GlobalOptions
     @Option(help: "The screen's theme: default, light, high-contrast, mono, or a theme file (default: the config file's, or mono when NO_COLOR is set).")

@@ -67,6 +67,8 @@ public struct AppState: Sendable {
     public var timeline: [TimelineEntry] = []
     public var overlay: Overlay?
     public var status: StatusNote?
+    /// A problem that lasts until the program clears it; shown when `status` is empty.
+    public var alert: String?
     public var searchIndex: SearchIndex?
     public var themeName: String
     public var keyMap = KeyMap.standard

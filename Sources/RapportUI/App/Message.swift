@@ -14,6 +14,9 @@ public enum Message: Sendable {
     case themeLoaded(name: String, problem: String?)
     /// Something the program wants the user to read on the status line.
     case notice(String, isError: Bool)
+    /// A problem that lasts (the log cannot be read, its lock is held):
+    /// shown whenever no other note is, until cleared with nil.
+    case alert(String?)
 }
 
 /// What `update` asks the program to do; the answer comes back as a message.

@@ -24,13 +24,12 @@ public struct ScreenData: Sendable {
         self.asOf = asOf
         funnel = FunnelReport(state, at: time)
         queue = FollowUpQueue(state, at: time)
-        customerCount = state.customers.reduce(0) { $0 + ($1.withdrawn ? 0 : 1) }
+        customerCount = state.liveCustomers.reduce(0) { n, _ in n + 1 }
         openDeals = funnel.columns.reduce(0) { $0 + $1.count }
     }
 
     /// The customer with this id, unless withdrawn or not yet created at this moment.
     public func customer(_ id: CustomerID) -> Customer? {
-        guard let c = state.customer(id), !c.withdrawn else { return nil }
-        return c
+        state.liveCustomer(id)
     }
 }

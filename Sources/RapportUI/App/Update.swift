@@ -35,6 +35,9 @@ extension AppState {
             if !isError { writingDemo = false }
             status = StatusNote(text: text, isError: isError)
             return []
+        case .alert(let text):
+            alert = text
+            return []
         }
     }
 

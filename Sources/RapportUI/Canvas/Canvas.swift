@@ -38,26 +38,51 @@ public struct Canvas: Equatable, Sendable {
 
     /// Writes `text` from (x, y), clipped to `limit` cells (and to the canvas). A wide
     /// character that would not fit whole is left out; truncated text ends in "…"
-    /// when `ellipsis` is set. Returns the number of cells written.
+    /// when `ellipsis` is set. Control characters show as visible stand-ins
+    /// (`␛`), a tab as a space. Reads only as much of `text` as fits. Returns
+    /// the number of cells written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .normal, limit: Int? = nil,
                              ellipsis: Bool = true) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let room = min(limit ?? (width - x), width - x)
         guard room > 0 else { return 0 }
-        let shown = ellipsis ? TextWidth.truncate(text, to: room) : text
-        var col = x
-        for ch in shown {
-            let w = TextWidth.of(ch)
-            if w == 0 { continue }   // a control or a lone mark (marks inside a cluster travel with it)
-            if col + w > x + room { break }
-            if col >= 0 {
-                set(col, y, Cell(text: String(ch), style: style))
-                if w == 2 { set(col + 1, y, Cell(text: "", style: style)) }
+        var glyphs: [(text: String, width: Int)] = []
+        var used = 0, overflow = false
+        outer: for ch in text {
+            for glyph in Self.glyphs(of: ch) {
+                if used + glyph.width > room {
+                    overflow = true
+                    break outer
+                }
+                glyphs.append(glyph)
+                used += glyph.width
             }
-            col += w
+        }
+        if overflow, ellipsis {
+            while used + 1 > room, let last = glyphs.popLast() { used -= last.width }
+            glyphs.append(("…", 1))
+        }
+        var col = x
+        for glyph in glyphs {
+            if col >= 0 {
+                set(col, y, Cell(text: glyph.text, style: style))
+                if glyph.width == 2 { set(col + 1, y, Cell(text: "", style: style)) }
+            }
+            col += glyph.width
         }
         return col - x
+    }
+
+    /// How one character shows: itself, or the visible stand-in of a control
+    /// character (one cell per character of it); nothing for a lone mark.
+    private static func glyphs(of ch: Character) -> [(text: String, width: Int)] {
+        let w = TextWidth.of(ch)
+        if w > 0 { return [(String(ch), w)] }
+        guard let scalar = ch.unicodeScalars.first else { return [] }
+        if scalar == "\t" { return [(" ", 1)] }
+        guard let standIn = TerminalText.standIn(for: scalar) else { return [] }
+        return standIn.map { (String($0), 1) }
     }
 
     /// Changes the style of a rectangle, keeping its text.

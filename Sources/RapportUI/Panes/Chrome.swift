@@ -23,7 +23,7 @@ enum Chrome {
     static func status(_ s: AppState, in r: Rect, on canvas: inout Canvas) {
         canvas.fill(r, style: .status)
         let left = " \(s.source) · \(s.data.customerCount.grouped) customers · \(s.data.openDeals.grouped) open deals · \(s.actor) "
-        if let note = s.status {
+        if let note = s.status ?? s.alert.map({ StatusNote(text: $0, isError: true) }) {
             let used = canvas.put(TextWidth.truncate(left, to: max(0, r.width / 3)), x: r.x, y: r.y, style: .status, limit: r.width)
             canvas.put(" " + note.text, x: r.x + used, y: r.y, style: note.isError ? .error : .key, limit: r.width - used)
             return

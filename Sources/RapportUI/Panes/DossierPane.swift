@@ -67,12 +67,12 @@ enum DossierPane {
             heading("Open follow-ups")
             for f in d.openFollowUps.prefix(5) {
                 out.append([Span("  " + time.format(f.due), f.due < time.now ? .followUpOverdue : .normal),
-                            Span(" " + (f.tactic?.english ?? "follow-up"), .accent), Span(f.note.map { " · \($0)" } ?? "", .normal)])
+                            Span(" " + (f.tactic?.english ?? "follow-up"), .accent), Span(f.note.map { " · " + Describe.preview($0) } ?? "", .normal)])
             }
         }
         if !d.openComplaints.isEmpty {
             heading("Open complaints")
-            for k in d.openComplaints { out.append([Span("  " + time.format(k.openedAt) + " ", .dim), Span(k.summary, .warning)]) }
+            for k in d.openComplaints { out.append([Span("  " + time.format(k.openedAt) + " ", .dim), Span(Describe.preview(k.summary), .warning)]) }
         }
         if d.purchaseCount > 0 {
             add(["purchases \(d.purchaseCount)", "total \(d.purchaseTotal.display)", d.daysBetweenPurchases.map { "every \($0) days" }], .dim)
@@ -80,7 +80,7 @@ enum DossierPane {
         if !d.interactions.isEmpty {
             heading("Latest interactions")
             for x in d.interactions.prefix(5) {
-                out += wrapped(time.format(x.at) + "  " + Describe.interaction(x), width: width, indent: "                  ")
+                out += wrapped(time.format(x.at) + "  " + Describe.interaction(x), width: width, indent: "                  ", maxLines: 4)
             }
         }
         heading("Timeline")

@@ -49,7 +49,9 @@ enum MoodPane {
         if !notes.isEmpty {
             out.append([])
             out.append([Span("Notes", .header)])
-            for n in notes.prefix(5) { out += wrapped(time.format(n.at) + "  " + n.text, width: width, indent: "  ") }
+            for n in notes.prefix(5) {
+                out += wrapped(time.format(n.at) + "  " + Describe.preview(n.text), width: width, indent: "  ", maxLines: 6)
+            }
         }
         return out
     }

@@ -33,7 +33,7 @@ enum QueuePane {
             let tactic = item.tactic?.english ?? item.bucket.label
             canvas.put([Span(mark, selected ? base : markStyle), Span(" " + TextWidth.pad(due, to: 11) + " ", selected ? base : markStyle),
                         Span(TextWidth.pad(name, to: nameWidth) + "  ", base),
-                        Span(tactic, selected ? base : .accent), Span(item.text.isEmpty ? "" : " · " + item.text, base)],
+                        Span(tactic, selected ? base : .accent), Span(item.text.isEmpty ? "" : " · " + Describe.preview(item.text), base)],
                        x: inner.x, y: y, limit: inner.width)
         }
         if s.showReason, let item = s.selectedQueueItem {

@@ -33,9 +33,14 @@ extension Canvas {
     }
 }
 
-/// Text broken into styled lines of a width; continuation lines start with `indent`.
-public func wrapped(_ text: String, width: Int, style: Style = .normal, indent: String = "") -> [StyledLine] {
-    TextWidth.wrap(text, to: max(1, width - TextWidth.of(indent))).enumerated().map { i, line in
-        [Span(i == 0 ? line : indent + line, style)]
+/// Text broken into styled lines of a width; continuation lines start with
+/// `indent`. At most `maxLines` lines: the last ends in "…" when text is left.
+public func wrapped(_ text: String, width: Int, style: Style = .normal, indent: String = "", maxLines: Int = .max) -> [StyledLine] {
+    let room = max(1, width - TextWidth.of(indent))
+    var lines = TextWidth.wrap(text, to: room, maxLines: maxLines == .max ? .max : maxLines + 1)
+    if lines.count > maxLines {
+        lines.removeLast(lines.count - maxLines)
+        lines[maxLines - 1] = TextWidth.truncate(lines[maxLines - 1], to: room - 1) + "…"
     }
+    return lines.enumerated().map { i, line in [Span(i == 0 ? line : indent + line, style)] }
 }

@@ -100,7 +100,7 @@ struct CustomerCommand: ParsableCommand {
                 }
                 let w = try session.openWorkspace()
                 var shown = w.state.customers.reversed().filter { c in
-                    !c.withdrawn && (owner == nil || c.owner == owner) && (size == nil || c.size == size)
+                    w.state.isLive(c) && (owner == nil || c.owner == owner) && (size == nil || c.size == size)
                         && (value == nil || c.valueType == value) && (level == nil || c.relationship == level)
                         && (tag == nil || c.tags.contains(tag!))
                 }

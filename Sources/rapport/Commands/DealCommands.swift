@@ -72,7 +72,7 @@ struct DealCommand: ParsableCommand {
         func run() throws {
             try performing(globals, json: json) { _, w in
                 let id = try Parse.id(deal, Deal.self)
-                guard let d = w.state.deal(id), !d.withdrawn else { throw Failure.usage("no deal \(id)") }
+                guard let d = w.state.liveDeal(id) else { throw Failure.usage("no deal \(id)") }
                 let to: Stage
                 switch stage.lowercased() {
                 case "next", ">":
@@ -132,8 +132,8 @@ struct DealCommand: ParsableCommand {
                 let w = try session.openWorkspace()
                 let only = try customer.map { try session.customer($0, in: w).id }
                 let time = w.time
-                var deals = w.state.deals.filter { d in
-                    !d.withdrawn && (all || d.isOpen) && (stage == nil || d.stage == stage) && (owner == nil || d.owner == owner)
+                var deals = w.state.liveDeals.filter { d in
+                    (all || d.isOpen) && (stage == nil || d.stage == stage) && (owner == nil || d.owner == owner)
                         && (only == nil || d.customer == only) && (!stale || d.isStale(time))
                 }.sorted { ($0.stage, $0.value?.cents ?? 0, $1.id) > ($1.stage, $1.value?.cents ?? 0, $0.id) }
                 if limit > 0 { deals = Array(deals.prefix(limit)) }

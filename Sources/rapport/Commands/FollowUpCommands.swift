@@ -49,8 +49,7 @@ struct FollowUpCommand: ParsableCommand {
                 let only = try customer.map { try session.customer($0, in: w).id }
                 let time = w.time
                 var shown = w.state.followUps.filter { f in
-                    !f.withdrawn && (all || f.status == .open) && (only == nil || f.customer == only)
-                        && !(w.state.customer(f.customer)?.withdrawn ?? true)
+                    w.state.isLive(f) && (all || f.status == .open) && (only == nil || f.customer == only)
                 }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
                 if limit > 0 { shown = Array(shown.prefix(limit)) }
                 Output.emit(json: json, .array(shown.map { JSONView.followUp($0, w.state, time) })) {
@@ -75,7 +74,7 @@ struct FollowUpCommand: ParsableCommand {
         func run() throws {
             try performing(globals, json: json) { _, w in
                 let id = try Parse.id(followUp, FollowUp.self)
-                guard let f = w.state.followUp(id), !f.withdrawn else { throw Failure.usage("no follow-up \(id)") }
+                guard let f = w.state.liveFollowUp(id) else { throw Failure.usage("no follow-up \(id)") }
                 var draft = try details.draft(for: f.customer, w)
                 if details.kind == nil, let tactic = f.tactic { draft.kind = Action.interactionKind(of: tactic) }
                 if details.outcome == nil { draft.outcome = .reached }

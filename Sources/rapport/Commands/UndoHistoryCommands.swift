@@ -52,16 +52,6 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports: the funnel board and the follow-up queue.", subcommands: [Funnel.self, Queue.self])
 
-    /// The state and clock for `--as-of`, or now.
-    static func view(_ w: Workspace, asOf: String?) throws -> (CRMState, LocalTime, String?) {
-        guard let asOf else { return (w.state, w.time, nil) }
-        let moment = try Parse.when(asOf, w).endMoment(w.time)
-        guard moment <= w.time.now else { throw Failure.usage("--as-of \(w.time.format(moment)) is in the future") }
-        var time = w.time
-        time.now = moment
-        return (try w.state(asOf: moment), time, "as of \(time.format(moment))")
-    }
-
     struct Funnel: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open deals per stage and tier: count, total and weighted value.")
         @OptionGroup var globals: GlobalOptions
@@ -74,7 +64,7 @@ struct ReportCommand: ParsableCommand {
             try reportingFailures {
                 let session = try Session(globals)
                 let w = try session.openWorkspace()
-                let (state, time, banner) = try ReportCommand.view(w, asOf: asOf)
+                let (state, time, banner) = try session.view(w, asOf: asOf)
                 let report = FunnelReport(state, at: time, owner: owner)
                 Output.emit(json: json, FunnelView.json(report, state, time, withDeals: deals)) {
                     (banner.map { $0 + "\n" } ?? "") + FunnelView.text(report, time)
@@ -102,7 +92,7 @@ struct ReportCommand: ParsableCommand {
                 let session = try Session(globals)
                 guard limit >= 0 else { throw Failure.usage("--limit must be 0 or more") }
                 let w = try session.openWorkspace()
-                let (state, time, banner) = try ReportCommand.view(w, asOf: asOf)
+                let (state, time, banner) = try session.view(w, asOf: asOf)
                 let queue = FollowUpQueue(state, at: time)
                 let items = limit == 0 ? queue.items[...] : queue.items.prefix(limit)
                 Output.emit(json: json, QueueView.json(items, state, time)) {

@@ -6,13 +6,13 @@ import RapportUI
 /// `rapport` with no subcommand: the four-pane screen on the log.
 enum ScreenCommand {
     static func run(_ globals: GlobalOptions, theme option: String?) throws {
-        let session = try Session(globals)
+        let session = try Session(globals, quiet: true)
         let env = ProcessInfo.processInfo.environment
         TerminalCheck.setUTF8Locale()
         if let problem = TerminalCheck.problem(term: env["TERM"]) {
             throw Failure(message: problem, status: 69)
         }
-        let workspace = try session.openWorkspace()
+        let workspace = try session.openWorkspace(quiet: true)
         let home = env["HOME"]
         let config = ScreenConfig(environment: env, home: home)
         let themes = ThemeFiles(environment: env, home: home)
@@ -20,14 +20,26 @@ enum ScreenCommand {
         let name = option ?? (noColor ? "mono" : config.theme ?? "default")
         let (theme, problem) = themes.loadOrFallBack(name)
 
-        let terminal = Terminal(theme: theme)
+        let terminal = Terminal(theme: theme, crashReport: crashReportPath(env))
         defer { terminal.restore() }
         var source = session.path
         if let home, source.hasPrefix(home + "/") { source = "~" + source.dropFirst(home.count) }
         let runner = ScreenRunner(workspace: workspace, terminal: terminal, themes: themes,
                                   themeName: problem == nil ? name : theme.name, source: source)
-        let stoppedBy = try runner.run(notice: problem ?? config.problem)
+        let notices = session.warnings + workspace.store.takeNotices().map(\.description)
+            + [workspace.unreadableWarning, problem ?? config.problem].compactMap { $0 }
+        let stoppedBy = try runner.run(notice: notices.isEmpty ? nil : notices.joined(separator: "; "))
         terminal.restore()
         if let signal = stoppedBy { exit(128 + signal) }
+    }
+
+    /// Where a crash writes its report: `$XDG_STATE_HOME/rapport` (else
+    /// `~/.local/state/rapport`), made private now, so the handler need not.
+    static func crashReportPath(_ env: [String: String]) -> String? {
+        let base = env["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? env["HOME"].map { $0 + "/.local/state" }
+        guard let folder = base.map({ $0 + "/rapport" }) else { return nil }
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                         attributes: [.posixPermissions: 0o700])) != nil else { return nil }
+        return "\(folder)/crash-\(getpid()).txt"
     }
 }

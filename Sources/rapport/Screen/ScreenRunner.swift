@@ -10,6 +10,8 @@ final class ScreenRunner {
     private let themes: ThemeFiles
     private var app: AppState
     private var asOf: Timestamp?
+    /// Since when another process has held the log's lock.
+    private var lockBusySince: Date?
     private let indexBuilder = SearchIndexBuilder()
     /// How often the log is checked for what other processes appended.
     private let refreshEvery = 0.25
@@ -54,7 +56,9 @@ final class ScreenRunner {
             }
             if Date().timeIntervalSince(lastRefresh) >= refreshEvery {
                 lastRefresh = Date()
-                let appended = try workspace.refresh()
+                let before = workspace.state.recordCount
+                if refreshLog() { changed = true }
+                let appended = workspace.state.recordCount != before
                 if appended { indexBuilder.request(workspace.state) }
                 let thisMinute = workspace.time.now.milliseconds / 60_000
                 if appended || thisMinute != minute, asOf == nil {
@@ -65,6 +69,40 @@ final class ScreenRunner {
             }
             if changed { terminal.draw(app.view()) }
         }
+    }
+
+    /// Picks up what others appended; true when the screen must be drawn
+    /// again. The screen keeps working on what it has when the log cannot be
+    /// read (a damaged record appended by another program) or its lock is
+    /// kept by a stopped process: the status line says so until it passes.
+    private func refreshLog() -> Bool {
+        var problem: String?
+        var appended = false
+        do {
+            appended = try workspace.refresh(patience: 0)
+            if let holder = workspace.store.busyHolder() {
+                let since = lockBusySince ?? Date()
+                lockBusySince = since
+                let seconds = Int(Date().timeIntervalSince(since))
+                if seconds >= 1 {
+                    problem = "log locked for \(seconds) s by \(holder.brief): showing what is saved"
+                        + (holder.isStopped ? " (kill -CONT \(holder.pid) resumes it)" : "")
+                }
+            } else {
+                lockBusySince = nil
+            }
+        } catch LogError.damaged(_, let damage) {
+            problem = "log damaged at line \(damage.line) (\(damage.reason)): showing what came before it; see rapport check"
+        } catch {
+            problem = "\(error): showing what was read before"
+        }
+        guard problem != app.alert else { return appended }
+        if problem == nil, let was = app.alert {
+            let cleared = was.hasPrefix("log locked") ? "the log's lock is free again" : "the log reads again"
+            _ = app.update(.notice(cleared, isError: false))
+        }
+        _ = app.update(.alert(problem))
+        return true
     }
 
     /// Applies a message and runs its effects; true when the user quit.

@@ -2,13 +2,16 @@ import RapportCore
 
 /// Printing for people or, with `--json`, for programs.
 enum Output {
-    /// Prints `json` as one line, or the text.
+    /// Prints `json` as one line, or the text. Text from the log may hold
+    /// control characters: they print as visible stand-ins, never raw.
     static func emit(json: Bool, _ value: @autoclosure () -> JSON, text: () -> String) {
-        print(json ? JSONWriter.string(value()) : text())
+        print(json ? JSONWriter.string(value()) : TerminalText.safe(text(), multiline: true))
     }
 
     /// A table whose columns line up by display width (Chinese takes two cells).
-    static func table(_ rows: [[String]], rightAligned: Set<Int> = [], maxWidths: [Int: Int] = [:]) -> String {
+    static func table(_ cells: [[String]], rightAligned: Set<Int> = [], maxWidths: [Int: Int] = [:]) -> String {
+        // A cell is one line: a newline or tab in it would break the columns.
+        let rows = cells.map { $0.map { TerminalText.safe($0) } }
         guard let first = rows.first else { return "" }
         var widths = Array(repeating: 0, count: first.count)
         for row in rows {

@@ -48,7 +48,12 @@ enum Parse {
             guard let code = Money.currencyCode(c) else { throw Failure.usage("--currency: expected a three-letter code like CNY or EUR") }
             return code
         } ?? Money.defaultCurrency
-        guard let m = Money(text, currency: code) else {
+        let m: Money
+        switch Money.parse(text, currency: code) {
+        case .success(let parsed): m = parsed
+        case .failure(.tooLarge):
+            throw Failure.usage("\"\(text)\" is too large; amounts go up to \(Format.grouped(Money.maximumUnits)).99")
+        case .failure(.notAnAmount):
             throw Failure.usage("\"\(text)\" is not an amount; use digits with up to two decimals, e.g. 12000 or 12,000.50")
         }
         guard m.cents >= 0 else { throw Failure.usage("the amount must not be negative (got \(text))") }

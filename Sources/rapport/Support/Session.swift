@@ -7,22 +7,43 @@ struct Session {
     let path: String
     let actor: String
     let clock: Clock
+    /// What the user should know about the setting (shown once).
+    let warnings: [String]
+    /// How long a change waits for another process's lock (`RAPPORT_LOCK_WAIT`, seconds).
+    let lockWait: Double?
 
     /// Resolves the path, actor and clock from options, environment and account.
-    init(_ globals: GlobalOptions) throws {
+    /// Warnings (a zone that cannot be followed, a log others can write to)
+    /// go to stderr here, or to the screen's status line with `quiet`.
+    init(_ globals: GlobalOptions, quiet: Bool = false) throws {
         let env = ProcessInfo.processInfo.environment
         let account = getpwuid(geteuid())
         let home = account.map { String(cString: $0.pointee.pw_dir) }
         let login = getlogin().map { String(cString: $0) } ?? account.map { String(cString: $0.pointee.pw_name) }
-        guard let path = DataLocation.logPath(option: globals.data, environment: env, home: home) else {
+        guard let path = try Failure.input({ () throws(InputError) in
+            try DataLocation.logPath(option: globals.data, environment: env, home: home)
+        }) else {
             throw Failure.usage("cannot tell where the log lives: set --data PATH, RAPPORT_DATA or HOME")
         }
-        guard let actor = DataLocation.actor(option: globals.actor, environment: env, loginName: login) else {
+        guard let actor = try Failure.input({ () throws(InputError) in
+            try DataLocation.actor(option: globals.actor, environment: env, loginName: login)
+        }) else {
             throw Failure.usage("cannot tell who is acting: set --actor NAME or RAPPORT_USER")
         }
         self.path = path
         self.actor = actor
-        var clock = Clock()
+        if let text = env["RAPPORT_LOCK_WAIT"] {
+            guard let seconds = Double(text), seconds >= 0, seconds <= 86_400 else {
+                throw Failure.usage("RAPPORT_LOCK_WAIT must be a number of seconds, 0 to 86400 (got \"\(text)\")")
+            }
+            lockWait = seconds
+        } else {
+            lockWait = nil
+        }
+        let (zone, zoneWarning) = ZoneSetting.resolve(env["TZ"])
+        warnings = [zoneWarning, DataLocation.exposure(ofLog: path)].compactMap { $0 }
+        if !quiet { for w in warnings { Failure.printLine("rapport: \(w)") } }
+        var clock = Clock(zone: zone)
         if let now = env["RAPPORT_NOW"], !now.isEmpty {
             do {
                 clock.fixed = try When.parse(now, at: clock.time).moment(clock.time, hour: 9)
@@ -33,22 +54,20 @@ struct Session {
         self.clock = clock
     }
 
-    /// Opens the log, reporting once on stderr anything recovered.
-    func openStore(create: Bool = true) throws -> LogStore {
-        do {
-            let store = try LogStore.open(path: path, actor: actor, create: create)
-            report(store.takeNotices())
-            return store
-        } catch {
-            throw Failure(error)
-        }
-    }
-
-    /// Opens the log and folds it.
-    func openWorkspace(create: Bool = true) throws -> Workspace {
+    /// Opens the log and folds it; reports on stderr anything recovered,
+    /// and records this version cannot read. A writer kept waiting for the
+    /// lock says for whom.
+    func openWorkspace(create: Bool = true, quiet: Bool = false) throws -> Workspace {
         do {
             let w = try Workspace.open(path: path, actor: actor, clock: clock, create: create)
-            report(w.store.takeNotices())
+            w.store.lockPolicy.onWait = { holder in
+                Failure.printLine("rapport: waiting for the log lock held by \(holder.map(\.description) ?? "another process") …")
+            }
+            if let wait = lockWait { w.store.lockPolicy.timeout = wait }
+            if !quiet {
+                report(w.store.takeNotices())
+                if let warning = w.unreadableWarning { Failure.printLine("rapport: \(warning)") }
+            }
             Session.keptUntilExit.append(w)
             return w
         } catch let e as LogError {
@@ -66,10 +85,23 @@ struct Session {
         for n in notices { Failure.printLine("rapport: \(n)") }
     }
 
+    /// The state, clock and banner for `--as-of`, or now when it is absent
+    /// or means the present (today, now).
+    func view(_ w: Workspace, asOf: String?) throws -> (CRMState, LocalTime, String?) {
+        guard let asOf else { return (w.state, w.time, nil) }
+        let when = try Parse.when(asOf, w)
+        guard let moment = try Failure.input({ () throws(InputError) in try Workspace.asOfMoment(when, at: w.time) }) else {
+            return (w.state, w.time, nil)
+        }
+        var time = w.time
+        time.now = moment
+        return (try w.state(asOf: moment), time, "as of \(time.format(moment))")
+    }
+
     /// The customer meant by an id, a name or part of one, or a phone number.
     func customer(_ text: String, in w: Workspace) throws -> Customer {
         if let id = CustomerID(text) {
-            guard let c = w.state.customer(id), !c.withdrawn else { throw Failure.usage("no customer \(id)") }
+            guard let c = w.state.liveCustomer(id) else { throw Failure.usage("no customer \(id)") }
             return c
         }
         return try Failure.input { () throws(InputError) in try Resolve.customer(text, in: w.state, index: w.searchIndex) }
@@ -89,12 +121,13 @@ struct Failure: Error, CustomStringConvertible {
         self.status = status
     }
 
-    /// A log error: damage is a data error (65), the rest I/O (74) or usage (64).
+    /// A log error: damage is a data error (65), the rest I/O (74), usage
+    /// (64) or a temporary failure worth retrying (75).
     init(_ error: LogError) {
         switch error {
         case .damaged: self.init(message: error.description, status: 65)
         case .missing, .readOnly, .recordTooLarge: self.init(message: error.description, status: 64)
-        case .changedUnderneath, .sealBroken: self.init(message: error.description, status: 75)
+        case .changedUnderneath, .sealBroken, .locked: self.init(message: error.description, status: 75)
         case .system, .notDurable: self.init(message: error.description, status: 74)
         }
     }
@@ -110,9 +143,9 @@ struct Failure: Error, CustomStringConvertible {
 
     var description: String { message }
 
-    /// Writes one line to stderr.
+    /// Writes one line to stderr, its control characters shown harmlessly.
     static func printLine(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.safe(line) + "\n").utf8))
     }
 }
 
@@ -127,6 +160,12 @@ extension ParsableCommand {
         } catch let e as InputError {
             Failure.printLine("rapport: \(e.description)")
             throw ExitCode(64)
+        } catch let e as ConflictError {
+            Failure.printLine("rapport: \(e.description)")
+            throw ExitCode(75)
+        } catch let e as UnreadableRecordsError {
+            Failure.printLine("rapport: \(e.description)")
+            throw ExitCode(65)
         } catch let e as LogError {
             let f = Failure(e)
             Failure.printLine("rapport: \(f.message)")

@@ -13,9 +13,13 @@ run: toolchain
 
 ## test: build and run every test (the screen tests drive the binary in tmux)
 test: toolchain
-	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev cmd:tmux tmux
+	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev cmd:tmux tmux cmd:pgrep procps cmd:flock util-linux
 	$(SWIFT) build --build-tests
 	RAPPORT_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test
+	@# The screen tests stop every tmux server they start; this proves it.
+	@if pgrep -f 'tmux -L rapport-test-' >/dev/null; then \
+		echo "tmux servers left running by the tests:"; pgrep -af 'tmux -L rapport-test-'; \
+		pkill -KILL -f 'tmux -L rapport-test-'; exit 1; fi
 
 ## bench: build release and print the benchmark figures (BENCH_ARGS=--json for JSON only)
 bench: toolchain

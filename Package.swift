@@ -23,6 +23,10 @@ let package = Package(
         ),
         // The terminal backend: the only code that touches ncurses.
         .target(name: "RapportTerminal", dependencies: ["CNcursesw", "RapportUI"]),
+        // Starting children cleanly (signals, descriptors) and reading their peak memory: tests and the bench.
+        .target(name: "ChildProcess"),
+        // The small process between a large parent and the child whose peak memory is measured.
+        .executableTarget(name: "measure-child"),
         // The thin executable: argument parsing and wiring.
         .executableTarget(
             name: "rapport",
@@ -34,7 +38,7 @@ let package = Package(
         // `make bench`: measures the log store against bare fdatasync and SQLite.
         .executableTarget(
             name: "rapport-bench",
-            dependencies: ["RapportCore", "RapportUI"],
+            dependencies: ["RapportCore", "RapportUI", "ChildProcess", "measure-child"],
             path: "Sources/RapportBench"
         ),
         // A child process for the crash and concurrency tests: appends and acknowledges.
@@ -45,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportCoreTests",
-            dependencies: ["RapportCore", "log-stress", "rapport"],
+            dependencies: ["RapportCore", "ChildProcess", "log-stress", "rapport"],
             exclude: ["Fixtures"]
         ),
         // The screen as a grid of cells: panes, keys, themes, snapshots.
@@ -57,7 +61,7 @@ let package = Package(
         // Runs the built `rapport` binary as a user or a script would (and in tmux).
         .testTarget(
             name: "RapportCLITests",
-            dependencies: ["rapport"]
+            dependencies: ["rapport", "ChildProcess", "RapportCore", "measure-child"]
         ),
     ]
 )

@@ -94,7 +94,7 @@ enum Taskwarrior {
         env["TASKRC"] = rc
         env["TASKDATA"] = "\(home)/data"
 
-        let list = try Measure.run(rapport, ["followup", "list", "--limit", "0", "--json"], environment: environment, stdout: true)
+        let list = try Measure.run(rapport, ["followup", "list", "--limit", "0", "--json"], environment: environment)
         guard case .array(let followUps) = try JSONScanner.parse(Array(list.output.utf8)) else { throw BenchError("no follow-ups") }
         var tasks: [JSON] = []
         for (n, f) in followUps.enumerated() {

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// Timing and memory measurement helpers for the benchmarks.
@@ -27,49 +28,14 @@ enum Measure {
     static func median(_ samples: [Double]) -> Double { quantile(samples, 0.5) }
 
     /// Runs a command to completion; returns wall milliseconds, peak RSS in
-    /// MB, exit status and (if asked) standard output.
-    ///
-    /// The command is started by a fresh, small `rapport-bench --spawn`
-    /// process: a child spawned straight from this large process would report
-    /// this process's high-water mark as its own (Linux carries it over exec).
+    /// MB, exit status and standard output. Started cleanly, and measured by
+    /// `measure-child` (a large parent would lend the child its own peak).
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                    stdout: Bool = false) throws -> (ms: Double, rssMB: Double, status: Int32, output: String) {
-        let launcher = Process()
-        launcher.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        launcher.arguments = ["--spawn", executable] + arguments
-        if let environment { launcher.environment = environment }
-        let out = Pipe(), report = Pipe()
-        launcher.standardOutput = stdout ? out : FileHandle.nullDevice
-        launcher.standardError = report
-        try launcher.run()
-        let output = stdout ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        let line = String(decoding: report.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        launcher.waitUntilExit()
-        let fields = line.split(separator: "\n").last { $0.hasPrefix("spawn ") }?.split(separator: " ") ?? []
-        guard fields.count == 4, let ms = Double(fields[1]), let kb = Double(fields[2]), let status = Int32(fields[3]) else {
-            throw BenchError("could not run \(executable): \(line)")
-        }
-        return (ms, kb / 1024, status, String(decoding: output, as: UTF8.self))
-    }
-
-    /// The `--spawn` mode: runs the command (inheriting stdout), then writes
-    /// `spawn <ms> <peak RSS kB> <status>` to stderr.
-    static func spawnAndReport(_ command: [String]) -> Never {
-        var pid: pid_t = 0
-        let argv = command.map { strdup($0) } + [nil]
-        let start = now()
-        let rc = posix_spawn(&pid, command[0], nil, nil, argv, environ)
-        guard rc == 0 else {
-            FileHandle.standardError.write(Data("spawn failed: \(String(cString: strerror(rc)))\n".utf8))
-            exit(70)
-        }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        let ms = (now() - start) * 1000
-        FileHandle.standardError.write(Data("spawn \(ms) \(usage.ru_maxrss) \((status >> 8) & 0xFF)\n".utf8))
-        exit(0)
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil)
+        throws -> (ms: Double, rssMB: Double, status: Int32, output: String) {
+        let r = try ChildProcess.run(executable, arguments, environment: environment ?? ProcessInfo.processInfo.environment)
+        guard ChildProcess.measurer != nil else { throw BenchError("measure-child is not built next to rapport-bench") }
+        return (r.milliseconds, Double(r.maxRSSKilobytes) / 1024, r.status, r.out)
     }
 
     /// The full path of a program on PATH, if any.

@@ -22,6 +22,22 @@ struct Report {
     /// Adds a field to the JSON object only (context such as record counts).
     mutating func note(_ key: String, _ value: JSON) { extra[key] = value }
 
+    /// Why figures could not be measured, by part of the bench.
+    private(set) var failures = JSONObject()
+
+    /// Runs one part of the bench; if it fails, the reason is reported
+    /// beside the figures already measured, and the bench goes on.
+    mutating func attempt(_ part: String, say: (String) -> Void, _ body: (inout Report) throws -> Void) {
+        do {
+            try body(&self)
+        } catch {
+            say("\(part): could not be measured: \(error)")
+            failures[part] = .string("\(error)")
+            rows.append(Row(key: part + "_failed", label: "\(part): could not be measured (\(error))", value: .nan, unit: "",
+                            goal: "", met: nil))
+        }
+    }
+
     var table: String {
         let w = max(8, rows.map(\.label.count).max() ?? 0)
         var out = "\(pad("figure", w))  \(pad("value", 12))  goal\n"
@@ -36,7 +52,8 @@ struct Report {
 
     var json: JSON {
         var o = extra
-        for r in rows { o[r.key] = r.value.isNaN ? .null : .double((r.value * 100).rounded() / 100) }
+        for r in rows where !r.key.hasSuffix("_failed") { o[r.key] = r.value.isNaN ? .null : .double((r.value * 100).rounded() / 100) }
+        if !failures.members.isEmpty { o["failures"] = .object(failures) }
         return .object(o)
     }
 

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import RapportCore
 
@@ -47,16 +48,11 @@ enum SQLiteBaseline {
             """
         let tmp = db + ".partial"
         try? FileManager.default.removeItem(atPath: tmp)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: sqlite)
-        process.arguments = [tmp]
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        input.fileHandleForWriting.write(Data(script.utf8))
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        precondition(process.terminationStatus == 0, "building the SQLite baseline failed")
+        let scriptPath = db + ".sql"
+        try script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: scriptPath) }
+        let built = try ChildProcess.run(sqlite, [tmp], environment: ProcessInfo.processInfo.environment, input: scriptPath)
+        guard built.status == 0 else { throw BenchError("building the SQLite baseline failed: \(built.err)") }
         try FileManager.default.moveItem(atPath: tmp, toPath: db)
     }
 }

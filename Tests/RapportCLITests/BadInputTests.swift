@@ -32,6 +32,13 @@ import Testing
         Case(arguments: ["deal", "move", "x1", "closing"], message: "is not a deal id", status: 64),
         Case(arguments: ["report", "queue", "--limit=-1"], message: "--limit must be 0 or more", status: 64),
         Case(arguments: ["customer", "add"], message: "Missing expected argument", status: 64),
+        Case(arguments: ["customer", "add", "evil\u{1B}[31mred"], message: "name holds a control character (an escape, ESC)", status: 64),
+        Case(arguments: ["customer", "edit", "c1", "--company", "a\nb"], message: "company holds a control character (a newline)", status: 64),
+        Case(arguments: ["deal", "add", "c1", "X", "--value", "1000000000000000"], message: "is too large; amounts go up to", status: 64),
+        Case(arguments: ["note", "text", "c1", String(repeating: "长", count: 30_000)], message: "a note holds at most 65,536 bytes",
+             status: 64),
+        Case(arguments: ["report", "funnel", "--as-of", "tomorrow"], message: "is in the future; as-of looks back", status: 64),
+        Case(arguments: ["--actor", "", "customer", "add", "X"], message: "--actor is empty", status: 64),
     ]
 
     @Test(arguments: cases)

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -24,13 +25,7 @@ struct CLI {
         return dir.appendingPathComponent("rapport").path
     }
 
-    struct Result {
-        let status: Int32
-        let out: String
-        let err: String
-        /// The output without its final newline.
-        var line: String { out.hasSuffix("\n") ? String(out.dropLast()) : out }
-    }
+    typealias Result = ChildProcess.Outcome
 
     /// Runs `rapport` with `arguments`.
     @discardableResult
@@ -38,18 +33,21 @@ struct CLI {
 
     @discardableResult
     func run(_ arguments: [String]) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: CLI.binary)
-        p.arguments = arguments
-        p.environment = environment
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+        try ChildProcess.run(CLI.binary, arguments, environment: environment)
+    }
+
+    /// Runs `rapport` with arguments given as raw bytes (text that is not UTF-8).
+    @discardableResult
+    func run(bytes arguments: [[UInt8]]) throws -> Result {
+        try ChildProcess.run(CLI.binary, arguments, environment: environment)
+    }
+
+    /// Runs `rapport` with some settings changed for this run.
+    @discardableResult
+    func run(_ arguments: [String], with settings: [String: String?]) throws -> Result {
+        var env = environment
+        for (k, v) in settings { env[k] = v }
+        return try ChildProcess.run(CLI.binary, arguments, environment: env)
     }
 
     /// The log's bytes.

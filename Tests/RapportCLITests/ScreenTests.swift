@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -94,21 +95,6 @@ import Testing
         try screen.press("q")
         try screen.waitFor("EXIT=0")
         #expect(try cli.run("check").status == 0)
-    }
-
-    @Test func sigtermRestoresTheTerminal() throws {
-        let cli = try ScreenTests.demo()
-        defer { cli.remove() }
-        let screen = try TmuxScreen(cli, width: 100, height: 30)
-        try screen.waitFor("60 customers")
-        let shell = try screen.value("#{pane_pid}")
-        let pgrep = Process()
-        pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-        pgrep.arguments = ["-TERM", "-P", shell, "rapport"]
-        try pgrep.run()
-        pgrep.waitUntilExit()
-        try screen.waitFor("EXIT=143")
-        #expect(try screen.value("#{alternate_on}") == "0")
     }
 
     @Test func noTerminalOrADumbOneGetsOneLine() throws {

@@ -1,14 +1,23 @@
+import ChildProcess
 import Foundation
 import Testing
 
 /// The real `rapport` screen in a private tmux server: keys in, pane text out.
+///
+/// tmux is started through `ChildProcess`, with no signal blocked and no
+/// descriptor of the test process inherited; the server is killed when the
+/// screen goes away, at the latest when the test process exits, and servers
+/// left by an earlier run that died are killed when the next one starts.
 final class TmuxScreen {
     let server = "rapport-test-\(getpid())-\(UUID().uuidString.prefix(8))"
     let cli: CLI
     private let config: String
+    private var serverPID: pid_t = 0
 
     /// Starts `rapport ARGS` in a fresh server at `width` × `height` with `TERM` (tmux-256color unless given).
-    init(_ cli: CLI, width: Int = 160, height: Int = 48, arguments: String = "", term: String? = nil) throws {
+    init(_ cli: CLI, width: Int = 160, height: Int = 48, arguments: String = "", term: String? = nil,
+         environment extra: [String: String] = [:]) throws {
+        TmuxServers.cleanUpAfterDeadRuns()
         self.cli = cli
         config = cli.dir + "/tmux.conf"
         try """
@@ -18,14 +27,26 @@ final class TmuxScreen {
             set -g status off
             set -g history-limit 0
             """.write(toFile: config, atomically: true, encoding: .utf8)
-        var env = cli.environment
+        var env = cli.environment.merging(extra) { $1 }
         if let term { env["TERM"] = term }
         let assignments = env.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
         let command = "env \(assignments) \(term == nil ? "TERM=tmux-256color" : "") \(CLI.binary) \(arguments); echo EXIT=$?; sleep 600"
+        TmuxServers.register(server)
         try tmux(["-f", config, "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", command])
+        serverPID = pid_t(try value("#{pid}")) ?? 0
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit { stop() }
+
+    /// Kills the server and everything in it; makes sure it is gone.
+    func stop() {
+        _ = try? tmux(["kill-server"])
+        TmuxServers.forget(server)
+        guard serverPID > 0 else { return }
+        for _ in 0..<20 where kill(serverPID, 0) == 0 { usleep(50_000) }
+        if kill(serverPID, 0) == 0 { kill(serverPID, SIGKILL) }
+        serverPID = 0
+    }
 
     /// Presses named tmux keys (`Tab`, `Enter`, `Escape`, `Down`) or characters.
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "main"] + keys) }
@@ -68,27 +89,54 @@ final class TmuxScreen {
 
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let p = Process()
-        // Through bash, closing every inherited descriptor: Foundation's Process
-        // watches its child through one, and a tmux server that kept it would
-        // leave `waitUntilExit` waiting for the server to end.
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = ["-c", #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; exec "$@""#,
-                       "bash", "/usr/bin/tmux", "-L", server] + arguments
-        p.environment = ["PATH": "/usr/bin:/bin", "HOME": cli.dir, "LANG": "C.UTF-8"]
-        // Output goes through a file, not a pipe the server could hold open.
-        let file = cli.dir + "/tmux-out-\(UUID().uuidString.prefix(8))"
-        FileManager.default.createFile(atPath: file, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        try out.close()
-        guard p.terminationStatus == 0 else { throw TmuxError.failed(arguments.joined(separator: " ")) }
-        return String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self)
+        try TmuxServers.tmux(server, arguments, home: cli.dir)
+    }
+}
+
+/// Every tmux server the tests start, so that none outlives the suite.
+enum TmuxServers {
+    nonisolated(unsafe) private static var running: Set<String> = []
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var cleanedUp = false
+
+    static func tmux(_ server: String, _ arguments: [String], home: String) throws -> String {
+        let r = try ChildProcess.run("/usr/bin/tmux", ["-L", server] + arguments,
+                                     environment: ["PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8"])
+        guard r.status == 0 else { throw TmuxError.failed(arguments.joined(separator: " ") + ": " + r.err) }
+        return r.out
+    }
+
+    static func register(_ server: String) {
+        lock.withLock {
+            if running.isEmpty, !cleanedUp { atexit { TmuxServers.killAll() } }
+            running.insert(server)
+        }
+    }
+
+    static func forget(_ server: String) { _ = lock.withLock { running.remove(server) } }
+
+    /// At exit: kills what a test did not stop (it failed half-way, say).
+    static func killAll() {
+        for server in lock.withLock({ running }) { _ = try? tmux(server, ["kill-server"], home: "/tmp") }
+    }
+
+    /// Kills servers of earlier test processes that are gone (killed, crashed).
+    static func cleanUpAfterDeadRuns() {
+        let first: Bool = lock.withLock {
+            defer { cleanedUp = true }
+            return !cleanedUp
+        }
+        guard first else { return }
+        let folder = "/tmp/tmux-\(getuid())"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix("rapport-test-") {
+            let parts = name.split(separator: "-")
+            guard parts.count >= 4, let pid = pid_t(parts[2]), pid != getpid(), kill(pid, 0) != 0 else { continue }
+            if let serverPID = try? tmux(name, ["display-message", "-p", "#{pid}"], home: "/tmp").trimmingCharacters(in: .whitespacesAndNewlines),
+               let spid = pid_t(serverPID) {
+                kill(spid, SIGKILL)
+            }
+            unlink("\(folder)/\(name)")
+        }
     }
 }
 

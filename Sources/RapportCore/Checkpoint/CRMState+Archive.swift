@@ -31,7 +31,7 @@ extension CRMState {
     /// Changes whenever the layout, a vocabulary or an event version changes.
     static var archiveFingerprint: UInt32 {
         let text = "layout \(archiveLayout);" + Vocab().all.joined(separator: ";")
-            + EventType.allCases.map { "\($0.rawValue)@\($0.currentVersion)" }.joined(separator: ",")
+            + EventRegistry.signature
         return CRC32C.checksum(Array(text.utf8))
     }
 

@@ -55,12 +55,12 @@ import Testing
         try FoldTests.everyKindOfEvent(b)
         for index in 0..<b.workspace.store.records.count {
             let (record, event) = try b.workspace.event(ofRecord: index)
-            let again = try Event(type: event.type.rawValue, version: record.version, payload: .object(event.payload))
+            let again = try Event(type: event.type, version: record.version, payload: .object(event.payload))
             #expect(again == event, "\(record.type)")
             #expect(JSONWriter.encode(.object(event.payload)) == Array(b.workspace.store.payloadText(of: record).utf8))
         }
         let types = Set(b.workspace.store.records.map(\.type))
-        #expect(types == Set(EventType.allCases.map(\.rawValue)), "untested: \(Set(EventType.allCases.map(\.rawValue)).subtracting(types))")
+        #expect(types == Set(EventRegistry.types), "untested: \(Set(EventRegistry.types).subtracting(types))")
     }
 
     /// Writes at least one event of every type.
@@ -133,6 +133,34 @@ import Testing
         #expect(try b.reopened().store.byteCount == before)
     }
 
+    /// An interaction draft for `c`, changed by `change`.
+    static func draft(_ c: CustomerID, _ change: (inout InteractionDraft) -> Void) -> InteractionDraft {
+        var d = InteractionDraft(customer: c)
+        change(&d)
+        return d
+    }
+
+    /// The core's refusals name the field they are about and never a command:
+    /// the command line and the screen add their own hints.
+    @Test func refusalsNameTheirFieldAndLeaveHintsToTheirViews() throws {
+        let b = try TestBusiness()
+        defer { b.remove() }
+        let c = try b.customer("A", [.doNotContact: true])
+        let d = try b.deal(c, "X")
+        try b.perform(.closeDeal(d, .won, reason: nil))
+        func refusal(_ action: Action) -> InputError? {
+            do { _ = try b.perform(action) } catch let e as InputError { return e } catch { return nil }
+            return nil
+        }
+        #expect(refusal(.addCustomer(name: " ", fields: [:]))?.field == "name")
+        #expect(refusal(.logInteraction(FoldTests.draft(c) { $0.technique = .deny }, next: nil))?.field == "objection")
+        #expect(refusal(.moveDeal(d, to: .closing))?.hint == .undo)
+        #expect(refusal(.scheduleFollowUp(FollowUpDraft(customer: c, due: b.time.now)))?.hint == .clearDoNotContact(c))
+        for e in [refusal(.moveDeal(d, to: .closing)), refusal(.scheduleFollowUp(FollowUpDraft(customer: c, due: b.time.now)))] {
+            #expect(e.map { !$0.description.contains("rapport") && !$0.description.contains("--") } == true)
+        }
+    }
+
     @Test func badInputIsRefusedWithItsReasonAndWritesNothing() throws {
         let b = try TestBusiness()
         defer { b.remove() }
@@ -152,6 +180,8 @@ import Testing
             (.recordPurchase(c, amount: Money(cents: 0), date: nil, note: nil), "more than zero"),
             (.editCustomer(c, fields: [.name: "A"]), "nothing to change"),
             (.logInteraction(InteractionDraft(customer: CustomerID(5)), next: nil), "no customer c5"),
+            (.logInteraction(FoldTests.draft(c) { $0.at = b.time.now.plus(days: 1) }, next: nil), "is in the future"),
+            (.logInteraction(FoldTests.draft(c) { $0.technique = .deny }, next: nil), "a technique answers an objection"),
         ]
         for (action, message) in refusals {
             #expect(performing: { try b.perform(action) }, throws: { ($0 as? InputError)?.description.contains(message) == true })

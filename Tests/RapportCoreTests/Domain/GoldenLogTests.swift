@@ -2,33 +2,71 @@ import Foundation
 import Testing
 @testable import RapportCore
 
-/// A log written by this version, kept in the repository: every later version
-/// must read it to the same state, and write the same payloads. A format
-/// change fails here; if it is intended, raise the event's version with an
-/// upgrade step. `RECORD_GOLDEN=1 swift test --filter GoldenLog` rewrites it.
+/// Logs written by earlier versions, kept in the repository and never
+/// rewritten: every later version must read them to the same state and
+/// write the same payloads. A format change fails here; if it is intended,
+/// raise the event's version with an upgrade step.
+///
+/// Each change to the format adds a golden log of its own. To record a new
+/// one, add it to `goldens` and run `RECORD_GOLDEN=golden-vN.log swift test
+/// --filter GoldenLog`: only a file that does not exist yet is written, so an
+/// older golden log can never be re-approved by accident.
 @Suite struct GoldenLogTests {
-    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/golden-v1.log").path
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures").path
 
-    @Test func theGoldenLogStillReadsTheSame() throws {
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+    /// Each golden log, and what wrote it.
+    static let goldens: [(file: String, write: @Sendable (TestBusiness) throws -> Void)] = [
+        ("golden-v1.log", FoldTests.everyKindOfEvent),   // the first format
+        ("golden-v2.log", writeV2),                      // deal.moved keeps the time the deal entered its stage
+    ]
+
+    /// A deal moved and the move undone: the undo gives the time it had entered its stage.
+    @Sendable static func writeV2(_ b: TestBusiness) throws {
+        let c = try b.customer("王芳")
+        let d = try b.deal(c, "Fleet renewal", stage: .presentation)
+        b.later(days: 2)
+        try b.perform(.moveDeal(d, to: .objections))
+        try b.workspace.undoLast()
+    }
+
+    static func open(_ file: String) throws -> Workspace {
+        let path = "\(folder)/\(file)"
+        if let wanted = ProcessInfo.processInfo.environment["RECORD_GOLDEN"], wanted == file,
+           !FileManager.default.fileExists(atPath: path), let entry = goldens.first(where: { $0.file == file }) {
             let b = try TestBusiness()
             defer { b.remove() }
-            try FoldTests.everyKindOfEvent(b)
-            writeBytes(readBytes(b.path), to: Self.fixture)
+            try entry.write(b)
+            writeBytes(readBytes(b.path), to: path)
         }
         let dir = TempDirectory()
         defer { dir.remove() }
-        let copy = dir.file("golden.log")
-        writeBytes(readBytes(Self.fixture), to: copy)
-        let w = try Workspace.open(path: copy, actor: "li", clock: Clock(fixed: TestBusiness.monday, zone: TestBusiness.zone),
-                                   checkpoints: false)
+        let copy = dir.file(file)
+        writeBytes(readBytes(path), to: copy)
+        return try Workspace.open(path: copy, actor: "li", clock: Clock(fixed: TestBusiness.monday, zone: TestBusiness.zone),
+                                  checkpoints: false)
+    }
+
+    @Test(arguments: goldens.map(\.file))
+    func eachGoldenLogStillReadsAndWritesTheSame(file: String) throws {
+        let w = try Self.open(file)
+        #expect(w.store.recordCount > 0, "\(file) is missing")
         #expect(w.state.anomalies.isEmpty)
-        #expect(Set(w.store.records.map(\.type)) == Set(EventType.allCases.map(\.rawValue)))
         for index in 0..<w.store.records.count {
             let (record, event) = try w.event(ofRecord: index)
             #expect(JSONWriter.encode(.object(event.payload)) == Array(w.store.payloadText(of: record).utf8), "\(record.type)")
         }
+    }
+
+    /// A new kind of event needs a golden log of its own.
+    @Test func everyKindOfEventIsInAGoldenLog() throws {
+        var types = Set<String>()
+        for (file, _) in Self.goldens { types.formUnion(try Self.open(file).store.records.map(\.type)) }
+        #expect(types == Set(EventRegistry.types), "not in any golden log: \(Set(EventRegistry.types).subtracting(types))")
+    }
+
+    @Test func theFirstGoldenLogMeansWhatItMeant() throws {
+        let w = try Self.open("golden-v1.log")
         let c = try #require(w.state.customer(CustomerID(1)))
         #expect(c.name == "张伟" && c.company == "Lumen Co." && c.relationship == .familiar)
         #expect(w.state.contact(ContactID(1))?.role == .influencer)
@@ -37,5 +75,11 @@ import Testing
         #expect(w.state.complaint(ComplaintID(1))?.isOpen == true)
         #expect(w.state.purchase(PurchaseID(1))?.withdrawn == false)
         #expect(w.state.interactions.count == 2 && w.state.interactions[1].withdrawn)
+    }
+
+    @Test func theSecondGoldenLogUndoesAMoveToTheTimeTheDealEnteredItsStage() throws {
+        let w = try Self.open("golden-v2.log")
+        let d = try #require(w.state.deal(DealID(1)))
+        #expect(d.stage == .presentation && d.stageEnteredAt == d.createdAt)
     }
 }

@@ -5,9 +5,9 @@
 /// overrides a later change: when something changed since, or something
 /// made since depends on what the action created (a deal for the customer
 /// it added), it refuses and says what.
-enum Undo {
+public enum Undo {
     /// Why an action cannot be undone.
-    enum Conflict: Error, Equatable {
+    public enum Conflict: Error, Equatable, Sendable {
         /// What the action changed has been changed again since.
         case changedSince(String)
         /// Something made since (and not undone) belongs to what the action created.
@@ -18,98 +18,17 @@ enum Undo {
     /// or the conflict that prevents it.
     static func inverse(of events: [Event], in state: CRMState) throws(Conflict) -> [Event] {
         // What the action itself made or completed goes back with it.
-        let ownedHere = Set(events.compactMap { e -> EntityRef? in
-            if case .followUpCompleted(let id, _, _) = e { return id.ref }
-            return e.createdRef
-        })
+        let ownedHere = Set(events.compactMap { e -> EntityRef? in e.as(FollowUpCompleted.self)?.followUp.ref ?? e.createdRef })
         var out: [Event] = []
         for event in events.reversed() {
-            if let ref = event.createdRef {
-                try checkUnchanged(event, in: state)
-                if let dependant = dependants(of: ref, in: state).first(where: { !ownedHere.contains($0) }) {
-                    throw .dependant(of: ref, dependant: dependant)
-                }
+            if let ref = event.createdRef,
+               let dependant = dependants(of: ref, in: state).first(where: { !ownedHere.contains($0) }) {
+                throw .dependant(of: ref, dependant: dependant)
             }
-            if let e = try inverse(of: event, in: state) { out.append(e) }
+            // Each event's own inverse refuses when what it changed has changed since.
+            if let e = try event.body.inverse(in: state) { out.append(e) }
         }
         return out
-    }
-
-    private static func inverse(of event: Event, in state: CRMState) throws(Conflict) -> Event? {
-        func changedSince(_ what: String) -> Conflict { .changedSince(what) }
-        switch event {
-        case .customerCreated(let c): return .withdrawn(c.id.ref)
-        case .contactAdded(let p): return .withdrawn(p.id.ref)
-        case .dealCreated(let d): return .withdrawn(d.id.ref)
-        case .interactionLogged(let x): return .withdrawn(x.id.ref)
-        case .moodNoted(let m): return .withdrawn(m.id.ref)
-        case .noteAdded(let n): return .withdrawn(n.id.ref)
-        case .followUpScheduled(let f): return .withdrawn(f.id.ref)
-        case .complaintOpened(let k): return .withdrawn(k.id.ref)
-        case .purchaseRecorded(let b): return .withdrawn(b.id.ref)
-
-        case .customerChanged(let id, let change):
-            guard let c = state.customer(id), change.field.value(of: c) == change.to else { throw changedSince("\(id) \(change.field.rawValue)") }
-            return .customerChanged(id, change.reversed)
-        case .contactChanged(let id, let change):
-            guard let p = state.contact(id), change.field.value(of: p) == change.to else { throw changedSince("\(id) \(change.field.rawValue)") }
-            return .contactChanged(id, change.reversed)
-        case .dealChanged(let id, let change):
-            guard let d = state.deal(id), change.field.value(of: d) == change.to else { throw changedSince("\(id) \(change.field.rawValue)") }
-            return .dealChanged(id, change.reversed)
-        case .dealMoved(let id, let from, let to):
-            guard let d = state.deal(id), d.stage == to, d.outcome == nil else { throw changedSince("the stage of \(id)") }
-            return .dealMoved(id, from: to, to: from)
-        case .dealClosed(let id, let outcome, let reason):
-            guard let d = state.deal(id), d.outcome == outcome else { throw changedSince("\(id)") }
-            return .dealReopened(id, outcome, reason: reason)
-        case .dealReopened(let id, let outcome, let reason):
-            guard let d = state.deal(id), d.outcome == nil else { throw changedSince("\(id)") }
-            return .dealClosed(id, outcome, reason: reason)
-        case .followUpCompleted(let id, let outcome, _):
-            guard let f = state.followUp(id), f.status == .done else { throw changedSince("\(id)") }
-            return .followUpReopened(id, was: .done, outcome: outcome, reason: nil)
-        case .followUpSnoozed(let id, let from, let to):
-            guard let f = state.followUp(id), f.status == .open, f.due == to else { throw changedSince("the due time of \(id)") }
-            return .followUpSnoozed(id, from: to, to: from)
-        case .followUpCancelled(let id, let reason):
-            guard let f = state.followUp(id), f.status == .cancelled else { throw changedSince("\(id)") }
-            return .followUpReopened(id, was: .cancelled, outcome: nil, reason: reason)
-        case .followUpReopened(let id, let was, let outcome, let reason):
-            guard let f = state.followUp(id), f.status == .open else { throw changedSince("\(id)") }
-            return was == .done ? .followUpCompleted(id, outcome: outcome, interaction: nil) : .followUpCancelled(id, reason: reason)
-        case .complaintResolved(let id, let resolution):
-            guard let k = state.complaint(id), !k.isOpen else { throw changedSince("\(id)") }
-            return .complaintReopened(id, resolution: resolution)
-        case .complaintReopened(let id, let resolution):
-            guard let k = state.complaint(id), k.isOpen else { throw changedSince("\(id)") }
-            return .complaintResolved(id, resolution: resolution)
-        case .withdrawn(let ref): return .restored(ref)
-        case .restored(let ref): return .withdrawn(ref)
-        case .undone: return nil
-        }
-    }
-
-    /// Refuses to take back a creation when what it created was changed
-    /// since (edited, moved, completed, snoozed): the later change would go with it.
-    private static func checkUnchanged(_ event: Event, in state: CRMState) throws(Conflict) {
-        func same<F: EntityField>(_: F.Type, _ a: F.Entity, _ b: F.Entity) -> Bool {
-            F.allCases.allSatisfy { $0.value(of: a) == $0.value(of: b) }
-        }
-        let unchanged: Bool
-        switch event {
-        case .customerCreated(let c): unchanged = state.customer(c.id).map { same(CustomerField.self, $0, c) } ?? false
-        case .contactAdded(let p):
-            // Adding another coach later takes the mark off this one: that is a change too.
-            unchanged = state.contact(p.id).map { same(ContactField.self, $0, p) } ?? false
-        case .dealCreated(let d):
-            unchanged = state.deal(d.id).map { same(DealField.self, $0, d) && $0.stage == d.stage && $0.outcome == nil } ?? false
-        case .followUpScheduled(let f):
-            unchanged = state.followUp(f.id).map { $0.status == .open && $0.due == f.due } ?? false
-        case .complaintOpened(let k): unchanged = state.complaint(k.id)?.isOpen ?? false
-        default: unchanged = true
-        }
-        if !unchanged, let ref = event.createdRef { throw .changedSince("\(ref.kind.noun) \(ref)") }
     }
 
     /// What exists now (not withdrawn) and belongs to or refers to `ref`.

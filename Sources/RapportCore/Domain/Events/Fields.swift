@@ -16,6 +16,9 @@ extension EntityField {
         }
     }
 
+    /// Whether two versions of an entity hold the same values in every field.
+    static func same(_ a: Entity, _ b: Entity) -> Bool { allCases.allSatisfy { $0.value(of: a) == $0.value(of: b) } }
+
     /// The fields of `entity` that differ from `blank`, as JSON members.
     static func members(of entity: Entity, besides blank: Entity) -> [(String, JSON)] {
         allCases.compactMap { f in

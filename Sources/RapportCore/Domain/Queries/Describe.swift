@@ -1,61 +1,13 @@
 /// Events in words, for the timeline ("who changed what, when") and for
-/// undo's message.
+/// undo's message: each event describes itself; these are the pieces they share.
 public enum Describe {
     /// One line for `event`, naming things as `state` knows them.
     public static func event(_ e: Event, in state: CRMState, time: LocalTime? = nil) -> String {
-        func when(_ t: Timestamp) -> String { time?.format(t) ?? t.description }
-        switch e {
-        case .customerCreated(let c):
-            return "created customer \(c.id) \(c.name) (\(c.kind.english))"
-        case .customerChanged(let id, let ch):
-            return "changed \(ch.field.rawValue) of \(id): \(value(ch.from)) → \(value(ch.to))"
-        case .contactAdded(let p):
-            let role = [p.role?.english, p.isCoach ? "coach" : nil].compactMap { $0 }.joined(separator: ", ")
-            return "added contact \(p.id) \(p.name)" + (role.isEmpty ? "" : " (\(role))")
-        case .contactChanged(let id, let ch):
-            return "changed \(ch.field.rawValue) of \(id) \(state.contact(id)?.name ?? ""): \(value(ch.from)) → \(value(ch.to))"
-        case .dealCreated(let d):
-            return "opened deal \(d.id) \(d.title) (\(d.stage.english)\(d.value.map { ", " + $0.display } ?? ""))"
-        case .dealChanged(let id, let ch):
-            return "changed \(ch.field.rawValue) of \(id) \(state.deal(id)?.title ?? ""): \(value(ch.from)) → \(value(ch.to))"
-        case .dealMoved(let id, let from, let to):
-            return "moved \(id) \(state.deal(id)?.title ?? ""): \(from.english) → \(to.english)"
-        case .dealClosed(let id, let outcome, let reason):
-            return "\(outcome == .won ? "won" : "lost") \(id) \(state.deal(id)?.title ?? "")" + (reason.map { ": \(preview($0))" } ?? "")
-        case .dealReopened(let id, let outcome, _):
-            return "reopened \(id) \(state.deal(id)?.title ?? "") (was \(outcome.rawValue))"
-        case .interactionLogged(let x):
-            return interaction(x)
-        case .moodNoted(let m):
-            return "mood \(m.mood.english)" + (m.note.map { " — \(preview($0))" } ?? "")
-        case .noteAdded(let n):
-            return "note: \(preview(n.text))"
-        case .followUpScheduled(let f):
-            return "scheduled \(f.id)\(f.tactic.map { " " + $0.english } ?? "") for \(when(f.due))" + (f.note.map { " — \(preview($0))" } ?? "")
-        case .followUpCompleted(let id, let outcome, _):
-            return "completed \(id)" + (outcome.map { " (\($0.english))" } ?? "")
-        case .followUpSnoozed(let id, let from, let to):
-            return "snoozed \(id): \(when(from)) → \(when(to))"
-        case .followUpCancelled(let id, let reason):
-            return "cancelled \(id)" + (reason.map { ": \(preview($0))" } ?? "")
-        case .followUpReopened(let id, let was, _, _):
-            return "reopened \(id) (was \(was.rawValue))"
-        case .complaintOpened(let k):
-            return "complaint \(k.id): \(preview(k.summary))"
-        case .complaintResolved(let id, let resolution):
-            return "resolved complaint \(id)" + (resolution.map { ": \(preview($0))" } ?? "")
-        case .complaintReopened(let id, _):
-            return "reopened complaint \(id)"
-        case .purchaseRecorded(let b):
-            return "purchase \(b.id): \(b.amount.display) on \(b.date)"
-        case .withdrawn(let ref):
-            return "withdrew \(ref.kind.noun) \(ref)\(name(ref, in: state).map { " " + $0 } ?? "")"
-        case .restored(let ref):
-            return "restored \(ref.kind.noun) \(ref)\(name(ref, in: state).map { " " + $0 } ?? "")"
-        case .undone(let batch):
-            return "undid the action of \(when(batch.time))"
-        }
+        e.body.describe(in: state, time: time)
     }
+
+    /// A moment in local time when the zone is known, else in UTC.
+    public static func when(_ t: Timestamp, _ time: LocalTime?) -> String { time?.format(t) ?? t.description }
 
     /// An interaction in one line: `call out · reached · objection price (postpone) · mood rising — note`.
     public static func interaction(_ x: Interaction) -> String {

@@ -1,0 +1,23 @@
+/// A withdrawn entity back again.
+public struct EntityRestored: EventBody {
+    public static let type = "entity.restored"
+    public var entity: EntityRef
+
+    public init(_ entity: EntityRef) { self.entity = entity }
+    public init(_ p: PayloadReader) throws(InputError) { entity = try p.ref("id") }
+    public func write(to p: inout PayloadWriter) { p.put("id", entity.description) }
+
+    public func apply(to state: inout CRMState, _ r: RecordInfo) throws(InputError) -> CustomerID? {
+        CustomerID(try state.setWithdrawn(entity, false))
+    }
+
+    public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? { .withdrawn(entity) }
+
+    public func describe(in state: CRMState, time: LocalTime?) -> String {
+        "restored \(entity.kind.noun) \(entity)\(Describe.name(entity, in: state).map { " " + $0 } ?? "")"
+    }
+}
+
+extension Event {
+    public static func restored(_ ref: EntityRef) -> Event { Event(EntityRestored(ref)) }
+}

@@ -1,0 +1,52 @@
+/// The next step with a customer, due at a time.
+public struct FollowUpScheduled: EventBody {
+    public static let type = "followup.scheduled"
+    public var followUp: FollowUp
+
+    public init(_ followUp: FollowUp) { self.followUp = followUp }
+
+    public init(_ p: PayloadReader) throws(InputError) {
+        var f = FollowUp(id: try p.id("id"), customer: try p.id("customer"), due: try p.time("due"))
+        f.deal = try p.optionalID("deal")
+        f.tactic = try p.optionalTerm("tactic")
+        f.note = try p.optionalText("note")
+        followUp = f
+    }
+
+    public func write(to p: inout PayloadWriter) {
+        let f = followUp
+        p.put("id", f.id); p.put("customer", f.customer); p.put("deal", f.deal); p.put("due", f.due)
+        p.put("tactic", f.tactic); p.put("note", f.note)
+    }
+
+    public func apply(to state: inout CRMState, _ r: RecordInfo) throws(InputError) -> CustomerID? {
+        try state.expectNext(followUp.id, state.followUps.count)
+        let c = try state.existing(state.customers, followUp.customer)
+        if let d = followUp.deal { state.deals[try state.existing(state.deals, d)].openFollowUps += 1 }
+        var f = followUp
+        f.createdAt = r.time
+        f.older = state.customers[c].newestFollowUp
+        state.customers[c].newestFollowUp = f.id.number
+        state.followUps.append(f)
+        return f.customer
+    }
+
+    public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? {
+        guard let now = state.followUp(followUp.id), now.status == .open, now.due == followUp.due else {
+            throw .changedSince("follow-up \(followUp.id)")
+        }
+        return .withdrawn(followUp.id.ref)
+    }
+
+    public func describe(in state: CRMState, time: LocalTime?) -> String {
+        let f = followUp
+        return "scheduled \(f.id)\(f.tactic.map { " " + $0.english } ?? "") for \(Describe.when(f.due, time))"
+            + (f.note.map { " — \(Describe.preview($0))" } ?? "")
+    }
+
+    public var created: EntityRef? { followUp.id.ref }
+}
+
+extension Event {
+    public static func followUpScheduled(_ f: FollowUp) -> Event { Event(FollowUpScheduled(f)) }
+}

@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Pure core: domain and the append-only log store. Foundation only.
@@ -21,6 +22,8 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // The screen's loop and the effects it carries out (the log, themes, long work); no terminal.
+        .target(name: "RapportApp", dependencies: ["RapportCore", "RapportUI"]),
         // The terminal backend: the only code that touches ncurses.
         .target(name: "RapportTerminal", dependencies: ["CNcursesw", "RapportUI"]),
         // Starting children cleanly (signals, descriptors) and reading their peak memory: tests and the bench.
@@ -31,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "RapportCore", "RapportUI", "RapportTerminal",
+                "RapportCore", "RapportUI", "RapportApp", "RapportTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,14 +52,22 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportCoreTests",
-            dependencies: ["RapportCore", "ChildProcess", "log-stress", "rapport"],
+            dependencies: [
+                "RapportCore", "ChildProcess", "log-stress", "rapport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Fixtures"]
         ),
         // The screen as a grid of cells: panes, keys, themes, snapshots.
         .testTarget(
             name: "RapportUITests",
-            dependencies: ["RapportUI", "RapportCore"],
+            dependencies: ["RapportUI", "RapportCore", "RapportApp"],
             exclude: ["Snapshots"]
+        ),
+        // The screen's loop with a terminal in memory, and its effects on a real log.
+        .testTarget(
+            name: "RapportAppTests",
+            dependencies: ["RapportApp", "RapportUI", "RapportCore"]
         ),
         // Runs the built `rapport` binary as a user or a script would (and in tmux).
         .testTarget(

@@ -28,7 +28,7 @@ import Testing
         Case(arguments: ["purchase", "add", "c1", "0"], message: "more than zero", status: 64),
         Case(arguments: ["followup", "snooze", "f1", "yesterday"], message: "snooze until a later time", status: 64),
         Case(arguments: ["call", "log", "c1", "--at", "tomorrow"], message: "is in the future", status: 64),
-        Case(arguments: ["call", "log", "c1", "--technique", "deny"], message: "needs the --objection", status: 64),
+        Case(arguments: ["call", "log", "c1", "--technique", "deny"], message: "a technique answers an objection", status: 64),
         Case(arguments: ["deal", "move", "x1", "closing"], message: "is not a deal id", status: 64),
         Case(arguments: ["report", "queue", "--limit=-1"], message: "--limit must be 0 or more", status: 64),
         Case(arguments: ["customer", "add"], message: "Missing expected argument", status: 64),

@@ -205,9 +205,32 @@ public final class Workspace {
     public func state(asOf moment: Timestamp) throws -> CRMState {
         // Records not in memory (folded from a checkpoint) are read again.
         let all = store.baseRecordCount == 0 ? store : try LogStore.open(path: store.path, actor: actor, create: false)
-        let end = Self.prefix(writtenBy: moment, times: all.records.lazy.map(\.time))
+        return Self.fold(all, writtenBy: moment, progress: { _ in }, isCancelled: { false }) ?? CRMState()
+    }
+
+    /// The state of the log at `path` as it was at `moment`, read through a
+    /// store of its own, so that it can run on another thread beside an open
+    /// workspace. `progress` hears the share folded so far; the fold stops
+    /// (returning nil) as soon as `isCancelled` says so.
+    public static func state(of path: String, asOf moment: Timestamp, progress: (Double) -> Void,
+                             isCancelled: () -> Bool) throws -> CRMState? {
+        fold(try LogStore.open(path: path, actor: "as-of", create: false), writtenBy: moment, progress: progress, isCancelled: isCancelled)
+    }
+
+    /// Folds the records of `all` written by `moment`, a slice at a time.
+    private static func fold(_ all: LogStore, writtenBy moment: Timestamp, progress: (Double) -> Void,
+                             isCancelled: () -> Bool) -> CRMState? {
+        let end = prefix(writtenBy: moment, times: all.records.lazy.map(\.time))
         var past = CRMState()
-        Self.fold(all, 0..<end, into: &past)
+        let slice = 65_536
+        var start = 0
+        while start < end {
+            if isCancelled() { return nil }
+            let stop = min(start + slice, end)
+            fold(all, start..<stop, into: &past)
+            start = stop
+            progress(Double(start) / Double(end))
+        }
         return past
     }
 

@@ -84,13 +84,9 @@ struct InteractionOptions: ParsableArguments {
         d.direction = try Parse.term(direction, Direction.self) ?? .outbound
         d.kind = try Parse.term(kind, InteractionKind.self) ?? .call
         d.at = try at.map { try Parse.when($0, w).moment(w.time, hour: 12) }
-        if let at = d.at, at > w.time.now.adding(seconds: 300) {
-            throw Failure.usage("--at \(w.time.format(at)) is in the future; log what happened (schedule with --next)")
-        }
         d.durationSeconds = try duration.map { s in try Failure.input { () throws(InputError) in try Duration.seconds(s) } }
         d.objection = try Parse.term(objection, ObjectionType.self)
         d.technique = try Parse.term(technique, ObjectionTechnique.self)
-        if d.technique != nil, d.objection == nil { throw Failure.usage("--technique needs the --objection it answered") }
         d.mood = try Parse.term(mood, Mood.self)
         d.note = note
         d.deal = try Parse.optionalID(deal, Deal.self)

@@ -137,7 +137,16 @@ struct Failure: Error, CustomStringConvertible {
         do {
             return try body()
         } catch {
-            throw Failure.usage(error.description)
+            throw Failure.usage(error.description + (error.hint.map(words) ?? ""))
+        }
+    }
+
+    /// A core hint in the command line's words.
+    static func words(_ hint: InputError.Hint) -> String {
+        switch hint {
+        case .undo: "; `rapport undo` reopens it if that was a mistake"
+        case .clearDoNotContact(let id): "; clear it first with `rapport customer edit \(id) --do-not-contact no`"
+        case .search(let text): " (try `rapport customer search \(text)`)"
         }
     }
 
@@ -158,7 +167,7 @@ extension ParsableCommand {
             Failure.printLine("rapport: \(f.message)")
             throw ExitCode(f.status)
         } catch let e as InputError {
-            Failure.printLine("rapport: \(e.description)")
+            Failure.printLine("rapport: \(e.description)\(e.hint.map(Failure.words) ?? "")")
             throw ExitCode(64)
         } catch let e as ConflictError {
             Failure.printLine("rapport: \(e.description)")

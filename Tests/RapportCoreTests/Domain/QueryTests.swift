@@ -131,7 +131,7 @@ import Testing
         let index = SearchIndex(b.state)
         #expect(try Resolve.customer("张伟", in: b.state, index: index).id == zhang)   // exact name wins
         #expect(try Resolve.customer("c1", in: b.state, index: index).id == zhang)
-        #expect(throws: InputError("no customer matches \"张伟东x\" (try `rapport customer search 张伟东x`)")) {
+        #expect(throws: InputError("no customer matches \"张伟东x\"", hint: .search("张伟东x"))) {
             try Resolve.customer("张伟东x", in: b.state, index: index)
         }
         do {

@@ -67,14 +67,14 @@ extension Action {
         case .moveDeal(let id, let to):
             let d = try Check.openDeal(id, in: state, toChange: true)
             guard d.stage != to else { throw InputError("\(id) is already in \(to.english)") }
-            return ActionOutcome(events: [.dealMoved(id, from: d.stage, to: to)], created: nil,
+            return ActionOutcome(events: [.dealMoved(id, from: d.stage, to: to, was: d.stageEnteredAt)], created: nil,
                                  summary: "moved \(id) \(d.title): \(d.stage.english) → \(to.english)")
 
         case .closeDeal(let id, let outcome, let reason):
             let d = try Check.openDeal(id, in: state, toChange: true)
             let why = try Check.note(reason, "reason")
             if outcome == .lost, why == nil {
-                throw InputError("say why \(id) was lost (--reason TEXT): the reason is what the funnel learns from")
+                throw InputError("say why \(id) was lost: the reason is what the funnel learns from", field: "reason")
             }
             return ActionOutcome(events: [.dealClosed(id, outcome, reason: why)], created: nil,
                                  summary: "marked \(id) \(d.title) \(outcome == .won ? "won" : "lost")")

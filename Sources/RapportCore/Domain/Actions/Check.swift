@@ -4,21 +4,21 @@ import Foundation
 enum Check {
     /// A required one-line text (a name, a title), trimmed.
     static func text(_ s: String, _ what: String) throws(InputError) -> String {
-        guard let t = trimmed(s) else { throw InputError("\(what) must not be empty") }
-        if let problem = TerminalText.problemAsLine(t) { throw InputError("\(what) \(problem)") }
+        guard let t = trimmed(s) else { throw InputError("\(what) must not be empty", field: what) }
+        if let problem = TerminalText.problemAsLine(t) { throw InputError("\(what) \(problem)", field: what) }
         return t
     }
 
     /// An optional note (newlines and tabs allowed), trimmed; nil when empty.
     static func note(_ s: String?, _ what: String) throws(InputError) -> String? {
         guard let s, let t = trimmed(s) else { return nil }
-        if let problem = TerminalText.problemAsNote(t) { throw InputError("\(what) \(problem)") }
+        if let problem = TerminalText.problemAsNote(t) { throw InputError("\(what) \(problem)", field: what) }
         return t
     }
 
     /// A required note (a note's text, a complaint's summary), trimmed.
     static func requiredNote(_ s: String, _ what: String) throws(InputError) -> String {
-        guard let t = try note(s, what) else { throw InputError("\(what) must not be empty") }
+        guard let t = try note(s, what) else { throw InputError("\(what) must not be empty", field: what) }
         return t
     }
 
@@ -35,7 +35,7 @@ enum Check {
     static func openDeal(_ id: DealID, in state: CRMState, toChange: Bool) throws(InputError) -> Deal {
         guard let d = state.liveDeal(id) else { throw InputError("no deal \(id)") }
         if toChange, let outcome = d.outcome {
-            throw InputError("\(id) \(d.title) is closed (\(outcome.rawValue)); `rapport undo` reopens it if that was a mistake")
+            throw InputError("\(id) \(d.title) is closed (\(outcome.rawValue))", hint: .undo)
         }
         return d
     }
@@ -56,7 +56,7 @@ enum Check {
         for field in F.allCases {
             guard let value = fields[field] else { continue }
             for text in value.texts {
-                if let problem = TerminalText.problemAsLine(text) { throw InputError("\(field.rawValue) \(problem)") }
+                if let problem = TerminalText.problemAsLine(text) { throw InputError("\(field.rawValue) \(problem)", field: field.rawValue) }
             }
             try field.set(value, on: &entity)
         }
@@ -83,7 +83,7 @@ enum Check {
         let t = s.trimmingSpaces
         let digits = t.filter(\.isASCIIDigit).count
         guard digits >= 3, t.allSatisfy({ $0.isASCIIDigit || " +-().".contains($0) }) else {
-            throw InputError("phone \"\(s)\" is not a phone number (digits, spaces and + - ( ) . only)")
+            throw InputError("phone \"\(s)\" is not a phone number (digits, spaces and + - ( ) . only)", field: "phone")
         }
         return t
     }
@@ -92,13 +92,13 @@ enum Check {
         let t = s.trimmingSpaces
         let parts = t.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !t.contains(" ") else {
-            throw InputError("e-mail \"\(s)\" is not an address like name@example.com")
+            throw InputError("e-mail \"\(s)\" is not an address like name@example.com", field: "email")
         }
         return t
     }
 
     static func deal(_ d: Deal) throws(InputError) {
-        if let v = d.value, v.cents < 0 { throw InputError("value must not be negative (got \(v.plainAmount))") }
+        if let v = d.value, v.cents < 0 { throw InputError("value must not be negative (got \(v.plainAmount))", field: "value") }
     }
 
     /// The field changes from one version of an entity to another.
@@ -117,7 +117,14 @@ enum Check {
             guard let contact = state.liveContact(p) else { throw InputError("no contact person \(p)") }
             guard contact.customer == draft.customer else { throw InputError("\(p) works at \(contact.customer), not \(draft.customer)") }
         }
-        if let d = draft.durationSeconds, d < 0 { throw InputError("duration must not be negative") }
+        if let d = draft.durationSeconds, d < 0 { throw InputError("duration must not be negative", field: "duration") }
+        if let at = draft.at, at > time.now.adding(seconds: 300) {
+            throw InputError("\(time.format(at)) is in the future: log what happened, and schedule what comes next as a follow-up",
+                             field: "at")
+        }
+        if draft.technique != nil, draft.objection == nil {
+            throw InputError("a technique answers an objection: say which objection it answered", field: "objection")
+        }
         var x = Interaction(id: id, customer: draft.customer, at: draft.at ?? time.now)
         x.kind = draft.kind
         x.direction = draft.direction
@@ -135,7 +142,7 @@ enum Check {
     static func followUp(_ draft: FollowUpDraft, id: FollowUpID, in state: CRMState) throws(InputError) -> FollowUp {
         let c = try customer(draft.customer, in: state)
         if c.doNotContact {
-            throw InputError("\(c.id) \(c.name) asked not to be contacted; clear it first with `rapport customer edit \(c.id) --do-not-contact no`")
+            throw InputError("\(c.id) \(c.name) asked not to be contacted", hint: .clearDoNotContact(c.id))
         }
         if let d = draft.deal {
             try dealBelongs(d, to: draft.customer, in: state)

@@ -148,7 +148,7 @@ public enum Resolve {
         let names = hits.filter { $0.field == .name || $0.field == .phone }
         let candidates = (exact.count > 1 ? exact : names.isEmpty ? hits : names)
         if candidates.count == 1, let c = state.customer(candidates[0].customer) { return c }
-        if candidates.isEmpty { throw InputError("no customer matches \"\(t)\" (try `rapport customer search \(t)`)") }
+        if candidates.isEmpty { throw InputError("no customer matches \"\(t)\"", hint: .search(t)) }
         let shown = candidates.prefix(8).compactMap { state.customer($0.customer) }
             .map { "\($0.id) \($0.name)\($0.company.map { " (\($0))" } ?? "")" }
         let more = candidates.count > 8 ? ", and \(candidates.count - 8) more" : ""

@@ -43,9 +43,31 @@ extension Term {
     }
 }
 
-/// Bad input from a person or a script, in one line that says what is accepted.
+/// Bad input from a person or a script, in one line that says what was
+/// wrong and what is accepted. It names no command: the command line and the
+/// screen each add their own `hint` in their own words.
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public let description: String
-    /// An error with its message.
-    public init(_ description: String) { self.description = description }
+    /// The input it is about (`name`, `due`, `value`), so that a form can show
+    /// the message beside that field; nil for the action as a whole.
+    public let field: String?
+    /// A way forward the person may not know of.
+    public let hint: Hint?
+
+    /// What the person can do about it.
+    public enum Hint: Equatable, Sendable {
+        /// Undo the earlier action (a deal closed by mistake).
+        case undo
+        /// Clear the customer's do-not-contact flag first.
+        case clearDoNotContact(CustomerID)
+        /// Search for the text, which matched no one exactly.
+        case search(String)
+    }
+
+    /// An error with its message, the field it is about, and a hint.
+    public init(_ description: String, field: String? = nil, hint: Hint? = nil) {
+        self.description = description
+        self.field = field
+        self.hint = hint
+    }
 }

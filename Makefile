@@ -3,7 +3,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release
 NEED = .ci/need
 
-.PHONY: run test bench build toolchain clean
+.PHONY: run test bench fuzz build toolchain clean
 
 ## run: build the release binary and start rapport on the default log
 run: toolchain
@@ -27,6 +27,12 @@ bench: toolchain
 	$(SWIFT) build -c release --product rapport
 	$(SWIFT) build -c release --product rapport-bench
 	$(RELEASE_BIN)/rapport-bench $(BENCH_ARGS)
+
+## fuzz: the parsers' fuzz tests for much longer (FUZZ_ROUNDS, FUZZ_SEED to vary)
+fuzz: toolchain
+	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev
+	$(SWIFT) build --build-tests
+	FUZZ_ROUNDS=$${FUZZ_ROUNDS:-300000} FUZZ_SEED=$${FUZZ_SEED:-$$(date +%s)} $(SWIFT) test --skip-build --filter 'Fuzz'
 
 toolchain:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "Swift is not on PATH: install the Swift toolchain (https://swift.org/install) and retry"; exit 1; }

@@ -3,14 +3,16 @@ import RapportCore
 
 /// Builds the search index on another thread, so that the screen stays
 /// responsive on a large log; at most one build runs, the newest state wins.
-final class SearchIndexBuilder: @unchecked Sendable {
+public final class SearchIndexBuilder: @unchecked Sendable {
     private let lock = NSLock()
     private var running = false
     private var waiting: CRMState?
     private var finished: SearchIndex?
 
+    public init() {}
+
     /// Asks for an index of `state` (replacing any request not yet started).
-    func request(_ state: CRMState) {
+    public func request(_ state: CRMState) {
         lock.lock()
         defer { lock.unlock() }
         if running { waiting = state; return }
@@ -19,7 +21,7 @@ final class SearchIndexBuilder: @unchecked Sendable {
     }
 
     /// The newest index built since the last call, if any.
-    func take() -> SearchIndex? {
+    public func take() -> SearchIndex? {
         lock.lock()
         defer { lock.unlock() }
         let index = finished

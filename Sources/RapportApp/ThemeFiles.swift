@@ -2,11 +2,11 @@ import Foundation
 import RapportUI
 
 /// Finds and reads theme files: the user's own first, then the shipped ones.
-struct ThemeFiles {
+public struct ThemeFiles {
     /// Folders searched in order.
-    let folders: [String]
+    public let folders: [String]
 
-    init(environment env: [String: String], home: String?) {
+    public init(environment env: [String: String], home: String?) {
         var folders: [String] = []
         if let config = ScreenConfig.folder(environment: env, home: home) { folders.append(config + "/themes") }
         if let custom = env["RAPPORT_THEMES"], !custom.isEmpty { folders.append(custom) }
@@ -21,7 +21,7 @@ struct ThemeFiles {
     }
 
     /// The theme `name` (or a file path), or why it cannot be used.
-    func load(_ name: String) -> Result<Theme, ThemeError> {
+    public func load(_ name: String) -> Result<Theme, ThemeError> {
         let candidates = name.contains("/") ? [name] : folders.map { "\($0)/\(name).theme" }
         guard let path = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }) else {
             return .failure(ThemeError(text: "no theme \"\(name)\" (looked for \(name).theme in \(folders.prefix(2).joined(separator: ", ")) and the shipped themes)"))
@@ -37,7 +37,7 @@ struct ThemeFiles {
     }
 
     /// The theme `name`, else `default`, else the built-in attributes; with what went wrong.
-    func loadOrFallBack(_ name: String) -> (Theme, problem: String?) {
+    public func loadOrFallBack(_ name: String) -> (Theme, problem: String?) {
         switch load(name) {
         case .success(let theme): return (theme, nil)
         case .failure(let e):
@@ -48,21 +48,21 @@ struct ThemeFiles {
 }
 
 /// Why a theme cannot be used, in one line.
-struct ThemeError: Error {
-    let text: String
+public struct ThemeError: Error {
+    public let text: String
 }
 
 /// `~/.config/rapport/config`: `theme = light`; `#` comments.
-struct ScreenConfig {
-    var theme: String?
-    var problem: String?
+public struct ScreenConfig {
+    public var theme: String?
+    public var problem: String?
 
-    static func folder(environment env: [String: String], home: String?) -> String? {
+    public static func folder(environment env: [String: String], home: String?) -> String? {
         if let x = env["XDG_CONFIG_HOME"], x.hasPrefix("/") { return x + "/rapport" }
         return home.map { $0 + "/.config/rapport" }
     }
 
-    init(environment env: [String: String], home: String?) {
+    public init(environment env: [String: String], home: String?) {
         guard let folder = ScreenConfig.folder(environment: env, home: home),
               let data = FileManager.default.contents(atPath: folder + "/config"),
               let text = String(data: data, encoding: .utf8) else { return }

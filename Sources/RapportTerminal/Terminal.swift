@@ -3,16 +3,8 @@ import Glibc
 import RapportUI
 
 /// The terminal, through ncursesw: draws Canvases, reads keys, restores itself on every way out.
-public final class Terminal {
-    /// What reading the keyboard gave.
-    public enum Input: Equatable {
-        case key(Key)
-        case resize(width: Int, height: Int)
-        /// Nothing within the time allowed.
-        case timeout
-        /// The input is gone (stdin closed): time to leave.
-        case closed
-    }
+public final class Terminal: TerminalBackend {
+    public typealias Input = TerminalInput
 
     private var drawn: Canvas?
     private var attributesByStyle: [Style: (attr_t, Int16)] = [:]
@@ -38,6 +30,8 @@ public final class Terminal {
     }
 
     deinit { restore() }
+
+    public var pendingStop: Int32? { Terminal.pendingStop }
 
     /// Gives the terminal back as it was.
     public func restore() {

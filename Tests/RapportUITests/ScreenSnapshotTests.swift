@@ -6,7 +6,7 @@ import Testing
 @Suite struct ScreenSnapshotTests {
     @Test func allFourPanesAt160x48() throws {
         let f = try ScreenFixture(width: 160, height: 48)
-        expectSnapshot(f.screen, "all-panes-160x48")
+        expectSnapshot(f.canvas, "all-panes-160x48")
         // Chinese names, stale deals and overdue follow-ups are on it.
         #expect(f.text.contains("⚑"))
         #expect(f.text.contains("! "))
@@ -16,26 +16,26 @@ import Testing
     @Test(arguments: [("1", "funnel"), ("2", "dossier"), ("3", "mood"), ("4", "followups")])
     func eachPaneAt80x24(key: String, name: String) throws {
         let f = try ScreenFixture(width: 80, height: 24)
-        try f.press(.char(Character(key)))
-        expectSnapshot(f.screen, "pane-\(name)-80x24")
+        f.press(.char(Character(key)))
+        expectSnapshot(f.canvas, "pane-\(name)-80x24")
     }
 
     @Test func queueReasonOnRequest() throws {
         let f = try ScreenFixture(width: 80, height: 24)
-        try f.press(.char("4"), .down, .enter)
-        expectSnapshot(f.screen, "followups-reason-80x24")
+        f.press(.char("4"), .down, .enter)
+        expectSnapshot(f.canvas, "followups-reason-80x24")
         #expect(f.screen.contains { $0.contains("why: ") })
     }
 
     @Test func asOfShowsTheBannerAndThePast() throws {
         let f = try ScreenFixture(width: 160, height: 48)
-        try f.press(.char(":"))
-        try f.type("asof 2026-06-30")
-        try f.press(.enter)
+        f.press(.char(":"))
+        f.type("asof 2026-06-30")
+        f.press(.enter)
         #expect(f.screen[0].contains("AS OF 2026-06-30 23:59"))
         #expect(f.app.data.customerCount < f.workspace.state.customers.count)
-        expectSnapshot(f.screen, "asof-160x48")
-        try f.press(.escape)
+        expectSnapshot(f.canvas, "asof-160x48")
+        f.press(.escape)
         #expect(f.app.data.asOf == nil)
         #expect(!f.screen[0].contains("AS OF"))
     }
@@ -43,16 +43,16 @@ import Testing
     @Test func searchOverlayWithAChineseName() throws {
         let f = try ScreenFixture(width: 160, height: 48)
         let name = try #require(f.workspace.state.customers.first { $0.name.unicodeScalars.first!.value > 0x4E00 }).name
-        try f.press(.char("/"))
-        try f.type(String(name.prefix(2)))
-        expectSnapshot(f.screen, "search-160x48")
+        f.press(.char("/"))
+        f.type(String(name.prefix(2)))
+        expectSnapshot(f.canvas, "search-160x48")
         #expect(f.screen.contains { $0.contains(name) })
     }
 
     @Test func helpListsEveryKey() throws {
         let f = try ScreenFixture(width: 160, height: 48)
-        try f.press(.char("?"))
-        expectSnapshot(f.screen, "help-160x48")
+        f.press(.char("?"))
+        expectSnapshot(f.canvas, "help-160x48")
         for action in Action.allCases {
             #expect(f.text.contains(action.summary), "help lacks \(action)")
         }
@@ -60,16 +60,22 @@ import Testing
 
     @Test func welcomeOnAnEmptyLog() throws {
         let f = try ScreenFixture(customers: 0, width: 80, height: 24)
-        expectSnapshot(f.screen, "welcome-80x24")
+        expectSnapshot(f.canvas, "welcome-80x24")
         #expect(f.text.contains("write a demo business"))
+    }
+
+    /// Snapshots carry styles: every named style needs a code of its own.
+    @Test func everyStyleHasItsOwnSnapshotCode() {
+        #expect(Set(Style.allCases) == Set(styleCodes.keys), "styles without a code: \(Set(Style.allCases).subtracting(styleCodes.keys))")
+        #expect(Set(styleCodes.values).count == styleCodes.count)
     }
 
     @Test func tooSmallAndBack() throws {
         let f = try ScreenFixture(width: 80, height: 24)
-        try f.send(.resize(width: 50, height: 12))
-        expectSnapshot(f.screen, "too-small-50x12")
+        f.send(.resize(width: 50, height: 12))
+        expectSnapshot(f.canvas, "too-small-50x12")
         #expect(f.text.contains("Terminal too small: 50×12"))
-        try f.send(.resize(width: 80, height: 24))
+        f.send(.resize(width: 80, height: 24))
         #expect(f.text.contains("Funnel"))
     }
 }

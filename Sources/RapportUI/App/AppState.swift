@@ -56,11 +56,10 @@ public struct AppState: Sendable {
     public let source: String, actor: String
     public var width: Int, height: Int
     public var focus: Pane = .funnel
-    /// Funnel selection: the stage column and the row in it.
-    public var funnelStage = 0, funnelRow = 0
-    public var queueRow = 0
-    /// Whether the selected follow-up shows why it ranks where it does.
-    public var showReason = false
+    /// Where the funnel board's selection is.
+    public var funnel = FunnelPane.State()
+    /// Where the follow-up queue's selection is.
+    public var queue = QueuePane.State()
     public var dossierScroll = 0, moodScroll = 0, helpScroll = 0
     /// The customer shown in the dossier and mood panes.
     public var customer: CustomerID?
@@ -69,6 +68,8 @@ public struct AppState: Sendable {
     public var status: StatusNote?
     /// A problem that lasts until the program clears it; shown when `status` is empty.
     public var alert: String?
+    /// Long work under way, if any.
+    public var progress: WorkProgress?
     public var searchIndex: SearchIndex?
     public var themeName: String
     public var keyMap = KeyMap.standard
@@ -82,7 +83,7 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         self.themeName = themeName
-        funnelStage = data.funnel.columns.firstIndex { $0.count > 0 } ?? 0
+        funnel.stage = data.funnel.columns.firstIndex { $0.count > 0 } ?? 0
     }
 
     /// The log holds no customer yet: the welcome screen shows.
@@ -91,13 +92,13 @@ public struct AppState: Sendable {
     /// The deal selected on the funnel board.
     public var selectedDeal: Deal? {
         let columns = data.funnel.columns
-        guard columns.indices.contains(funnelStage) else { return nil }
-        let deals = columns[funnelStage].deals
-        return deals.indices.contains(funnelRow) ? deals[funnelRow] : nil
+        guard columns.indices.contains(funnel.stage) else { return nil }
+        let deals = columns[funnel.stage].deals
+        return deals.indices.contains(funnel.row) ? deals[funnel.row] : nil
     }
 
     /// The item selected in the follow-up queue.
     public var selectedQueueItem: FollowUpQueue.Item? {
-        data.queue.items.indices.contains(queueRow) ? data.queue.items[queueRow] : nil
+        data.queue.items.indices.contains(queue.row) ? data.queue.items[queue.row] : nil
     }
 }

@@ -17,6 +17,19 @@ public enum Message: Sendable {
     /// A problem that lasts (the log cannot be read, its lock is held):
     /// shown whenever no other note is, until cleared with nil.
     case alert(String?)
+    /// Long work under way (nil: it ended), shown while keys stay live.
+    case progress(WorkProgress?)
+}
+
+/// Long work under way: what it is, and how far it has got (0 to 1) when known.
+public struct WorkProgress: Equatable, Sendable {
+    public let label: String
+    public let fraction: Double?
+
+    public init(_ label: String, fraction: Double? = nil) {
+        self.label = label
+        self.fraction = fraction
+    }
 }
 
 /// What `update` asks the program to do; the answer comes back as a message.
@@ -27,4 +40,6 @@ public enum Effect: Equatable, Sendable {
     case showAsOf(Timestamp?)
     case loadTimeline(CustomerID)
     case writeDemo
+    /// Stop the long work under way (an as-of fold).
+    case cancelWork
 }

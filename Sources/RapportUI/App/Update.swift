@@ -38,6 +38,9 @@ extension AppState {
         case .alert(let text):
             alert = text
             return []
+        case .progress(let work):
+            progress = work
+            return []
         }
     }
 
@@ -51,10 +54,8 @@ extension AppState {
         data = new
         writingDemo = false
         let columns = data.funnel.columns
-        funnelStage = min(funnelStage, columns.count - 1)
-        if wasEmpty { funnelStage = columns.firstIndex { $0.count > 0 } ?? 0 }
-        funnelRow = min(funnelRow, max(0, columns[funnelStage].count - 1))
-        queueRow = min(queueRow, max(0, data.queue.items.count - 1))
+        funnel.keep(within: columns, reset: wasEmpty)
+        queue.keep(within: data.queue.items.count)
         if let id = customer, data.customer(id) != nil { return [.loadTimeline(id)] }
         customer = nil
         return followSelection(of: focus == .followUps ? .followUps : .funnel)
@@ -105,7 +106,8 @@ extension AppState {
         case .moodPane: return focus(.mood)
         case .followUpsPane: return focus(.followUps)
         case .cancel:
-            if showReason { showReason = false } else if data.asOf != nil { return [.showAsOf(nil)] }
+            if progress != nil { return [.cancelWork] }
+            if queue.showReason { queue.showReason = false } else if data.asOf != nil { return [.showAsOf(nil)] }
         default:
             return move(action, layout)
         }
@@ -121,13 +123,10 @@ extension AppState {
         switch focus {
         case .funnel:
             if action == .open { return focus(.dossier) }
-            FunnelPane.move(action, &self, layout)
+            funnel.move(action, columns: data.funnel.columns, area: layout.panes[.funnel])
             return followSelection(of: .funnel)
         case .followUps:
-            if action == .open { showReason.toggle(); return [] }
-            let before = queueRow
-            queueRow = Scroll.move(queueRow, action, count: data.queue.items.count, page: layout.listRows(.followUps))
-            if queueRow != before { showReason = false }
+            queue.move(action, count: data.queue.items.count, page: layout.listRows(.followUps))
             return followSelection(of: .followUps)
         case .dossier:
             dossierScroll = scroll(dossierScroll, action, .dossier, layout, DossierPane.lines)
@@ -217,9 +216,7 @@ extension AppState {
             guard !rest.isEmpty else { return fail("usage: :asof DATE (\(When.accepted)); :asof now returns") }
             if rest == "now" { return [.showAsOf(nil)] }
             do {
-                let moment = try When.parse(rest, at: data.now).endMoment(data.now)
-                guard moment <= data.now.now else { return fail(":asof \(data.now.format(moment)) is in the future") }
-                return [.showAsOf(moment)]
+                return [.showAsOf(try Workspace.asOfMoment(try When.parse(rest, at: data.now), at: data.now))]
             } catch {
                 return fail(":asof: \(error)")
             }

@@ -28,6 +28,14 @@ enum Chrome {
             canvas.put(" " + note.text, x: r.x + used, y: r.y, style: note.isError ? .error : .key, limit: r.width - used)
             return
         }
+        if let work = s.progress {
+            let used = canvas.put(TextWidth.truncate(left, to: max(0, r.width / 3)), x: r.x, y: r.y, style: .status, limit: r.width)
+            let percent = work.fraction.map { " \(Int(($0 * 100).rounded())) %" } ?? ""
+            var line: StyledLine = [Span(" \(work.label) …\(percent) ", .key)]
+            if let f = work.fraction { line += Gauge.bar(Int((f * 100).rounded()), of: 100, width: 10) }
+            canvas.put(line + [Span("  Esc stops", .status)], x: r.x + used, y: r.y, limit: r.width - used)
+            return
+        }
         let hints = r.width >= 110 ? "Tab pane · / search · : command · ? help · q quit " : "/ search · ? help · q quit "
         let hintWidth = TextWidth.of(hints)
         canvas.put(left, x: r.x, y: r.y, style: .status, limit: max(0, r.width - hintWidth - 1))

@@ -1,7 +1,7 @@
 import RapportCore
 
 /// The funnel board: the seven stages as columns, or as a list grouped by stage when narrow.
-enum FunnelPane {
+public enum FunnelPane {
     /// Columns need at least this many cells each.
     static let columnWidth = 12
 
@@ -24,37 +24,51 @@ enum FunnelPane {
         a.currencies.count == 1 ? Money.compact(a.cents[a.currencies[0]] ?? 0) : a.compact
     }
 
-    // MARK: - Moving
+    // MARK: - Selection
 
-    static func move(_ action: Action, _ s: inout AppState, _ layout: Layout) {
-        let columns = s.data.funnel.columns
-        let inner = (layout.panes[.funnel] ?? Rect(x: 0, y: 0, width: 0, height: 0)).inner
-        let count = { (stage: Int) in columns[stage].count }
-        if usesColumns(inner) {
-            switch action {
-            case .left, .right:
-                s.funnelStage = min(max(0, s.funnelStage + (action == .left ? -1 : 1)), columns.count - 1)
-                s.funnelRow = min(s.funnelRow, max(0, count(s.funnelStage) - 1))
-            default:
-                s.funnelRow = Scroll.move(s.funnelRow, action, count: count(s.funnelStage), page: max(1, (inner.height - 4) / 2))
-            }
-            return
+    /// Where the board's selection is: a stage and a row in it.
+    public struct State: Equatable, Sendable {
+        public var stage = 0, row = 0
+
+        /// Keeps the selection on the board after its deals changed; `reset`
+        /// moves it to the first stage with deals.
+        mutating func keep(within columns: [FunnelReport.Column], reset: Bool) {
+            stage = min(stage, columns.count - 1)
+            if reset { stage = columns.firstIndex { $0.count > 0 } ?? 0 }
+            row = min(row, max(0, columns[stage].count - 1))
         }
-        // As a list: up and down run on across stages; left and right jump a stage.
-        let nonEmpty = columns.indices.filter { count($0) > 0 }
-        guard !nonEmpty.isEmpty else { return }
-        let before = nonEmpty.last { $0 < s.funnelStage }, after = nonEmpty.first { $0 > s.funnelStage }
-        switch action {
-        case .up where s.funnelRow == 0 || count(s.funnelStage) == 0:
-            if let b = before { s.funnelStage = b; s.funnelRow = count(b) - 1 }
-        case .down where s.funnelRow >= count(s.funnelStage) - 1:
-            if let a = after { s.funnelStage = a; s.funnelRow = 0 }
-        case .left:
-            if let b = before { s.funnelStage = b; s.funnelRow = 0 }
-        case .right:
-            if let a = after { s.funnelStage = a; s.funnelRow = 0 }
-        default:
-            s.funnelRow = Scroll.move(s.funnelRow, action, count: count(s.funnelStage), page: inner.height - 1)
+
+        /// Moves the selection by a key, as columns when the pane is wide
+        /// enough, else as a list grouped by stage.
+        mutating func move(_ action: Action, columns: [FunnelReport.Column], area: Rect?) {
+            let inner = (area ?? Rect(x: 0, y: 0, width: 0, height: 0)).inner
+            let count = { (stage: Int) in columns[stage].count }
+            if FunnelPane.usesColumns(inner) {
+                switch action {
+                case .left, .right:
+                    stage = min(max(0, stage + (action == .left ? -1 : 1)), columns.count - 1)
+                    row = min(row, max(0, count(stage) - 1))
+                default:
+                    row = Scroll.move(row, action, count: count(stage), page: max(1, (inner.height - 4) / 2))
+                }
+                return
+            }
+            // As a list: up and down run on across stages; left and right jump a stage.
+            let nonEmpty = columns.indices.filter { count($0) > 0 }
+            guard !nonEmpty.isEmpty else { return }
+            let before = nonEmpty.last { $0 < stage }, after = nonEmpty.first { $0 > stage }
+            switch action {
+            case .up where row == 0 || count(stage) == 0:
+                if let b = before { stage = b; row = count(b) - 1 }
+            case .down where row >= count(stage) - 1:
+                if let a = after { stage = a; row = 0 }
+            case .left:
+                if let b = before { stage = b; row = 0 }
+            case .right:
+                if let a = after { stage = a; row = 0 }
+            default:
+                row = Scroll.move(row, action, count: count(stage), page: inner.height - 1)
+            }
         }
     }
 
@@ -72,13 +86,13 @@ enum FunnelPane {
         let dealRows = max(1, (inner.height - 4) / 2)
         for (i, column) in columns.enumerated() {
             let x = inner.x + i * width, w = width - 1
-            let current = i == s.funnelStage
+            let current = i == s.funnel.stage
             let style = tierStyle(column.stage)
             canvas.put(column.stage.english, x: x, y: inner.y, style: current && s.focus == .funnel ? .selection : style, limit: w)
             canvas.put("\(column.count) · \(short(column.total))", x: x, y: inner.y + 1, style: .header, limit: w)
             canvas.put("w \(short(column.weighted))" + (column.stale > 0 ? " · \(column.stale)⚑" : ""), x: x, y: inner.y + 2, style: .dim, limit: w)
             canvas.put(String(repeating: "─", count: w), x: x, y: inner.y + 3, style: .border, ellipsis: false)
-            let selected = current ? s.funnelRow : -1
+            let selected = current ? s.funnel.row : -1
             let offset = Scroll.offset(max(0, selected), rows: dealRows)
             for row in 0..<dealRows {
                 let n = offset + row
@@ -103,7 +117,7 @@ enum FunnelPane {
         let columns = s.data.funnel.columns, time = s.data.time
         // Every stage's header, with the deals of the selected stage under its header;
         // only the rows on screen are built (a stage may hold thousands of deals).
-        let open = s.funnelStage, dealCount = columns[open].count
+        let open = s.funnel.stage, dealCount = columns[open].count
         let total = columns.count + dealCount
         let valueWidth = 12, daysWidth = 5
         let nameWidth = max(6, (inner.width - valueWidth - daysWidth - 8) / 2)
@@ -113,10 +127,10 @@ enum FunnelPane {
             if index <= open { stage = index } else if index > open + dealCount { stage = index - dealCount } else {
                 let n = index - open - 1, deal = columns[open].deals[n]
                 let name = s.data.customer(deal.customer)?.name ?? deal.customer.description
-                let style: Style = n == s.funnelRow ? .selection : .normal
-                return [Span((n == s.funnelRow ? " ▸ " : "   ") + TextWidth.pad(name, to: nameWidth) + " " + TextWidth.pad(deal.title, to: titleWidth), style),
+                let style: Style = n == s.funnel.row ? .selection : .normal
+                return [Span((n == s.funnel.row ? " ▸ " : "   ") + TextWidth.pad(name, to: nameWidth) + " " + TextWidth.pad(deal.title, to: titleWidth), style),
                         Span(TextWidth.padLeft(deal.value?.compact ?? "–", to: valueWidth), style),
-                        Span(TextWidth.padLeft("\(deal.daysInStage(time))d", to: daysWidth), n == s.funnelRow ? .selection : .dim),
+                        Span(TextWidth.padLeft("\(deal.daysInStage(time))d", to: daysWidth), n == s.funnel.row ? .selection : .dim),
                         Span(deal.isStale(time) ? " ⚑" : "", .stale)]
             }
             let column = columns[stage]
@@ -124,7 +138,7 @@ enum FunnelPane {
                     Span(" · \(column.count) · \(column.total.compact) · weighted \(column.weighted.compact)", .header),
                     Span(column.stale > 0 ? " · \(column.stale) stale" : "", .stale)]
         }
-        let selectedLine = open + 1 + min(s.funnelRow, max(0, dealCount - 1))
+        let selectedLine = open + 1 + min(s.funnel.row, max(0, dealCount - 1))
         let offset = min(Scroll.offset(selectedLine, rows: inner.height), max(0, total - inner.height))
         for row in 0..<min(inner.height, total - offset) {
             canvas.put(line(offset + row), x: inner.x, y: inner.y + row, limit: inner.width)

@@ -1,12 +1,31 @@
 import RapportCore
 
 /// The follow-up queue in the funnel's work order; Enter shows why an item ranks where it does.
-enum QueuePane {
+public enum QueuePane {
     static func box(_ s: AppState) -> Box {
         let q = s.data.queue
         return Box(title: Pane.followUps.title,
                    summary: "\(q.overdue) overdue · \(q.dueToday) today · \(q.items.count.grouped) in the queue",
                    focused: s.focus == .followUps)
+    }
+
+    /// Where the queue's selection is, and whether it shows why its item ranks there.
+    public struct State: Equatable, Sendable {
+        public var row = 0
+        public var showReason = false
+
+        mutating func keep(within count: Int) { row = min(row, max(0, count - 1)) }
+
+        /// Moves the selection by a key; Enter shows or hides the reason.
+        mutating func move(_ action: Action, count: Int, page: Int) {
+            if action == .open {
+                showReason.toggle()
+                return
+            }
+            let before = row
+            row = Scroll.move(row, action, count: count, page: page)
+            if row != before { showReason = false }
+        }
     }
 
     static func render(_ s: AppState, in r: Rect, on canvas: inout Canvas) {
@@ -18,13 +37,13 @@ enum QueuePane {
             return
         }
         // The reason takes the last row when asked for.
-        let rows = inner.height - (s.showReason ? 2 : 0)
-        let offset = Scroll.offset(s.queueRow, rows: max(1, rows))
+        let rows = inner.height - (s.queue.showReason ? 2 : 0)
+        let offset = Scroll.offset(s.queue.row, rows: max(1, rows))
         let nameWidth = min(16, max(6, inner.width / 6))
         for row in 0..<max(0, rows) {
             let n = offset + row
             guard n < items.count else { break }
-            let item = items[n], y = inner.y + row, selected = n == s.queueRow
+            let item = items[n], y = inner.y + row, selected = n == s.queue.row
             let (mark, markStyle) = marker(item, time)
             let base: Style = selected && s.focus == .followUps ? .selection : (selected ? .header : .normal)
             if selected { canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: base) }
@@ -36,7 +55,7 @@ enum QueuePane {
                         Span(tactic, selected ? base : .accent), Span(item.text.isEmpty ? "" : " · " + Describe.preview(item.text), base)],
                        x: inner.x, y: y, limit: inner.width)
         }
-        if s.showReason, let item = s.selectedQueueItem {
+        if s.queue.showReason, let item = s.selectedQueueItem {
             canvas.put(String(repeating: "─", count: inner.width), x: inner.x, y: inner.maxY - 2, style: .border, ellipsis: false)
             canvas.put([Span("why: ", .key), Span(item.explanation(time))], x: inner.x, y: inner.maxY - 1, limit: inner.width)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import RapportApp
 import RapportCore
 import RapportTerminal
 import RapportUI
@@ -24,11 +25,14 @@ enum ScreenCommand {
         defer { terminal.restore() }
         var source = session.path
         if let home, source.hasPrefix(home + "/") { source = "~" + source.dropFirst(home.count) }
-        let runner = ScreenRunner(workspace: workspace, terminal: terminal, themes: themes,
-                                  themeName: problem == nil ? name : theme.name, source: source)
+        let effects = Effects(workspace: workspace, themes: themes) { terminal.apply($0) }
+        let size = terminal.size
+        let app = AppState(data: effects.initialData(), source: source, actor: workspace.actor,
+                           width: size.width, height: size.height, themeName: problem == nil ? name : theme.name)
         let notices = session.warnings + workspace.store.takeNotices().map(\.description)
             + [workspace.unreadableWarning, problem ?? config.problem].compactMap { $0 }
-        let stoppedBy = try runner.run(notice: notices.isEmpty ? nil : notices.joined(separator: "; "))
+        let stoppedBy = ScreenLoop(app: app, effects: effects, backend: terminal)
+            .run(notice: notices.isEmpty ? nil : notices.joined(separator: "; "))
         terminal.restore()
         if let signal = stoppedBy { exit(128 + signal) }
     }

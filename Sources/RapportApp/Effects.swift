@@ -1,0 +1,256 @@
+import Foundation
+import RapportCore
+import RapportUI
+
+/// Carries out what `AppState.update` asks, against the log: timelines
+/// read, as-of states folded, the demo written, themes loaded, and what
+/// other processes appended picked up. Quick work answers at once; long work
+/// (an as-of fold, the demo) runs on a thread of its own and reports its
+/// progress, so that keys stay live. The real screen and the tests use it alike.
+///
+/// Answers are messages, collected until the loop takes them (`take`).
+/// Everything but the background work runs on the loop's thread.
+public final class Effects: @unchecked Sendable {
+    public let workspace: Workspace
+    private let themes: ThemeFiles
+    private let applyTheme: (Theme) -> Void
+    private let index = SearchIndexBuilder()
+    /// The moment shown, when looking at the past.
+    private var asOf: Timestamp?
+
+    private let lock = NSLock()
+    /// Answers not yet taken by the loop.
+    private var inbox: [Message] = []
+    /// The long work under way: while it runs it owns the workspace, and
+    /// effects that need the workspace wait for it.
+    private var job: Job?
+    private var waiting: [Effect] = []
+
+    /// When the log was last checked for what others appended, and the minute then.
+    private var lastRefresh = Date.distantPast
+    private var minute: Int64 = 0
+    /// Since when another process has held the log's lock.
+    private var lockBusySince: Date?
+    private var alert: String?
+
+    /// How often the log is checked for what other processes appended.
+    public var refreshEvery = 0.25
+    /// For tests: long work waits for this before it starts.
+    var gate: DispatchSemaphore?
+
+    private final class Job: @unchecked Sendable {
+        let label: String
+        let usesWorkspace: Bool
+        private let flag = NSLock()
+        private var cancelled = false
+        init(label: String, usesWorkspace: Bool) {
+            self.label = label
+            self.usesWorkspace = usesWorkspace
+        }
+        var isCancelled: Bool { flag.withLock { cancelled } }
+        func cancel() { flag.withLock { cancelled = true } }
+    }
+
+    public init(workspace: Workspace, themes: ThemeFiles, applyTheme: @escaping (Theme) -> Void) {
+        self.workspace = workspace
+        self.themes = themes
+        self.applyTheme = applyTheme
+        minute = workspace.time.now.milliseconds / 60_000
+    }
+
+    /// Whether long work holds the workspace now.
+    public var isBusy: Bool { lock.withLock { job?.usesWorkspace ?? false } }
+
+    /// Whether long work is under way, or answers wait to be taken.
+    public var isWorking: Bool { lock.withLock { job != nil || !inbox.isEmpty } }
+
+    /// The data to show first.
+    public func initialData() -> ScreenData { ScreenData(state: workspace.state, now: workspace.time) }
+
+    /// Starts building the search index beside the loop.
+    public func buildSearchIndex() { index.request(workspace.state) }
+
+    // MARK: - Carrying out
+
+    /// Carries out `effects`; true when the user quit.
+    public func perform(_ effects: [Effect]) -> Bool {
+        for effect in effects {
+            if case .quit = effect { return true }
+            if needsWorkspace(effect), isBusy {
+                lock.withLock { waiting.append(effect) }
+                continue
+            }
+            carryOut(effect)
+        }
+        return false
+    }
+
+    private func needsWorkspace(_ effect: Effect) -> Bool {
+        switch effect {
+        case .loadTimeline, .writeDemo, .showAsOf: true
+        case .quit, .loadTheme, .cancelWork: false
+        }
+    }
+
+    private func carryOut(_ effect: Effect) {
+        switch effect {
+        case .quit:
+            break
+        case .loadTheme(let name):
+            switch themes.load(name) {
+            case .success(let theme):
+                applyTheme(theme)
+                post(.themeLoaded(name: name, problem: nil))
+            case .failure(let e):
+                post(.themeLoaded(name: name, problem: e.text))
+            }
+        case .loadTimeline(let id):
+            guard let c = workspace.state.customer(id) else { return }
+            do {
+                var entries = try workspace.timeline(of: c, limit: 200)
+                if let asOf = lock.withLock({ asOf }) { entries = entries.filter { $0.time <= asOf } }
+                post(.timeline(id, entries))
+            } catch {
+                post(.notice("the timeline of \(id) could not be read: \(error)", isError: true))
+            }
+        case .showAsOf(nil):
+            cancelJob()
+            lock.withLock { asOf = nil }
+            post(.data(ScreenData(state: workspace.state, now: workspace.time)))
+        case .showAsOf(let moment?):
+            showAsOf(moment)
+        case .writeDemo:
+            writeDemo()
+        case .cancelWork:
+            cancelJob()
+        }
+    }
+
+    /// Folds the log as of `moment` on a thread of its own, reading through
+    /// a store of its own; the screen shows it when done.
+    private func showAsOf(_ moment: Timestamp) {
+        cancelJob()
+        let path = workspace.store.path, now = workspace.time
+        let label = "folding the log as of \(now.format(moment))"
+        start(Job(label: label, usesWorkspace: false)) { job in
+            let state = try Workspace.state(of: path, asOf: moment, progress: { share in
+                self.post(.progress(WorkProgress(label, fraction: share)))
+            }, isCancelled: { job.isCancelled })
+            guard let state else { return .notice("stopped: the log as of \(now.format(moment)) was not shown", isError: false) }
+            self.lock.withLock { self.asOf = moment }
+            return .data(ScreenData(state: state, now: now, asOf: moment))
+        }
+    }
+
+    /// Writes the demo business on a thread of its own (it owns the workspace meanwhile).
+    private func writeDemo() {
+        let label = "writing a demo business"
+        start(Job(label: label, usesWorkspace: true)) { _ in
+            let summary = try DemoBusiness.write(into: self.workspace, customers: 300, seed: 1) { done, total in
+                self.post(.progress(WorkProgress(label, fraction: Double(done) / Double(max(1, total)))))
+            }
+            self.post(.data(ScreenData(state: self.workspace.state, now: self.workspace.time)))
+            self.index.request(self.workspace.state)
+            return .notice("wrote a demo business: \(summary.customers) customers in \(Format.grouped(summary.records)) records", isError: false)
+        }
+    }
+
+    private func start(_ job: Job, _ work: @escaping @Sendable (Job) throws -> Message) {
+        lock.withLock { self.job = job }
+        post(.progress(WorkProgress(job.label)))
+        let gate = self.gate
+        Thread.detachNewThread {
+            gate?.wait()
+            let answer: Message
+            do {
+                answer = try work(job)
+            } catch {
+                answer = .notice("\(job.label) failed: \(error)", isError: true)
+            }
+            let current = self.lock.withLock { () -> Bool in
+                guard self.job === job else { return false }
+                self.job = nil
+                return true
+            }
+            guard current else { return }   // replaced or cancelled: its answer is not wanted
+            self.post(.progress(nil))
+            self.post(answer)
+        }
+    }
+
+    private func cancelJob() {
+        let stopped: Job? = lock.withLock {
+            guard let job, !job.usesWorkspace else { return nil }   // a write is never cut short
+            self.job = nil
+            return job
+        }
+        guard let stopped else { return }
+        stopped.cancel()
+        post(.progress(nil))
+    }
+
+    private func post(_ message: Message) { lock.withLock { inbox.append(message) } }
+
+    // MARK: - Answers and the log
+
+    /// The answers collected since the last call: finished work, progress,
+    /// the search index, and what others appended to the log.
+    public func take() -> [Message] {
+        if let built = index.take() { post(.searchReady(built)) }
+        if !isBusy {
+            let resumed: [Effect] = lock.withLock {
+                defer { waiting = [] }
+                return waiting
+            }
+            if !resumed.isEmpty { _ = perform(resumed) }
+            refreshIfDue()
+        }
+        return lock.withLock {
+            defer { inbox = [] }
+            return inbox
+        }
+    }
+
+    /// Picks up what others appended, every `refreshEvery` seconds, and
+    /// redraws when the minute changes (overdue counts move on). The screen
+    /// keeps working on what it has when the log cannot be read (a damaged
+    /// record appended by another program) or its lock is kept by a stopped
+    /// process; a lasting alert on the status line says so until it passes.
+    private func refreshIfDue() {
+        guard Date().timeIntervalSince(lastRefresh) >= refreshEvery else { return }
+        lastRefresh = Date()
+        var problem: String?
+        var appended = false
+        do {
+            appended = try workspace.refresh(patience: 0)
+            if let holder = workspace.store.busyHolder() {
+                let since = lockBusySince ?? Date()
+                lockBusySince = since
+                let seconds = Int(Date().timeIntervalSince(since))
+                if seconds >= 1 {
+                    problem = "log locked for \(seconds) s by \(holder.brief): showing what is saved"
+                        + (holder.isStopped ? " (kill -CONT \(holder.pid) resumes it)" : "")
+                }
+            } else {
+                lockBusySince = nil
+            }
+        } catch LogError.damaged(_, let damage) {
+            problem = "log damaged at line \(damage.line) (\(damage.reason)): showing what came before it; see rapport check"
+        } catch {
+            problem = "\(error): showing what was read before"
+        }
+        if problem != alert {
+            if problem == nil, let was = alert {
+                post(.notice(was.hasPrefix("log locked") ? "the log's lock is free again" : "the log reads again", isError: false))
+            }
+            alert = problem
+            post(.alert(problem))
+        }
+        if appended { index.request(workspace.state) }
+        let thisMinute = workspace.time.now.milliseconds / 60_000
+        if appended || thisMinute != minute, lock.withLock({ asOf }) == nil {
+            minute = thisMinute
+            post(.data(ScreenData(state: workspace.state, now: workspace.time)))
+        }
+    }
+}

@@ -118,7 +118,9 @@ public final class Workspace {
             let first = Int(batch.firstRecord)
             let batchRecords = try (first..<first + Int(batch.count)).map { try event(ofRecord: $0) }
             let events = batchRecords.map(\.event)
-            let what = events.first.map { Describe.event($0, in: state, time: time) } ?? "an action"
+            // The action in words: its first event that is more than a field filled in on the way.
+            let main = events.first { !$0.type.hasSuffix(".changed") } ?? events.first
+            let what = main.map { Describe.event($0, in: state, time: time) } ?? "an action"
             let inverse: [Event]
             switch Result(catching: { () throws(Undo.Conflict) in try Undo.inverse(of: events, in: state) }) {
             case .success(let events): inverse = events

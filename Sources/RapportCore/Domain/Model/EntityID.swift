@@ -22,6 +22,7 @@ public enum EntityKind: String, CaseIterable, Sendable {
 /// Something with an id of its own kind.
 public protocol Identified {
     static var kind: EntityKind { get }
+    var id: ID<Self> { get }
 }
 
 /// Something that belongs to one customer and can be withdrawn (by undo).

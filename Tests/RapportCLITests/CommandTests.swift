@@ -93,3 +93,25 @@ import Testing
         #expect(try cli.run("check", "--events").status == 0)
     }
 }
+
+/// `customer merge` on the real binary.
+@Suite struct MergeCommandTests {
+    @Test func mergingDuplicatesFromTheCommandLine() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        try cli.run("customer", "add", "张伟", "--phone", "138 0013 8000")
+        try cli.run("customer", "add", "张伟 old", "--email", "zw@lumen.example")
+        try cli.run("deal", "add", "c2", "ERP", "--value", "5000")
+        let merged = try cli.run("customer", "merge", "c1", "c2")
+        #expect(merged.status == 0, "\(merged.err)")
+        #expect(merged.line == "merged c2 张伟 old into c1 张伟: moved 1 deal; emails filled from c2")
+        let history = try cli.run("history", "c2")
+        #expect(history.err.contains("c2 was merged into c1; using c1"))
+        #expect(history.out.contains("merged c2 张伟 old into c1 张伟") && history.out.contains("opened deal d1 ERP"))
+        #expect(try cli.run("customer", "list", "--json").out.contains(#""id":"c2""#) == false)
+        let again = try cli.run("customer", "merge", "c1", "c1")
+        #expect(again.status == 64 && again.err.contains("cannot be merged into itself"))
+        #expect(try cli.run("undo").line.hasPrefix("undid merged c2"))
+        #expect(try cli.run("deal", "list", "--json").out.contains(#""customer":"c2""#))
+    }
+}

@@ -26,7 +26,7 @@ extension CRMState {
     }
 
     /// Bump when the archived layout changes; old checkpoints are then ignored.
-    static let archiveLayout = 5
+    static let archiveLayout = 6
 
     /// Changes whenever the layout, a vocabulary or an event version changes.
     static var archiveFingerprint: UInt32 {
@@ -158,7 +158,7 @@ private struct Archiver {
         a.w.optionalTerm(c.experience, a.v.experiences); a.w.optionalTerm(c.channel, a.v.channels)
         a.w.bool(c.doNotContact); a.w.bool(c.doNotShare); a.w.optionalString(c.owner); a.w.strings(c.tags)
         a.w.optionalTerm(c.personality, a.v.personalities); a.w.optionalTerm(c.aidmas, a.v.aidmas)
-        a.w.time(c.createdAt); a.w.bool(c.withdrawn); a.w.optionalTime(c.lastTwoWayContact); a.w.optionalTime(c.lastContact)
+        a.w.time(c.createdAt); a.w.bool(c.withdrawn); a.id(c.mergedInto); a.w.optionalTime(c.lastTwoWayContact); a.w.optionalTime(c.lastContact)
         a.w.optionalTerm(c.mood?.mood, a.v.moods)
         if let m = c.mood { a.w.time(m.at) }
         for link in [c.newestContact, c.newestDeal, c.newestInteraction, c.newestFollowUp, c.newestComplaint,
@@ -289,7 +289,7 @@ private struct Unarchiver {
         c.hasAuthority = try u.r.optionalBool(); c.experience = try u.r.optionalTerm(u.v.experiences)
         c.channel = try u.r.optionalTerm(u.v.channels); c.doNotContact = try u.r.bool(); c.doNotShare = try u.r.bool()
         c.owner = try u.r.optionalString(); c.tags = try u.r.strings(); c.personality = try u.r.optionalTerm(u.v.personalities)
-        c.aidmas = try u.r.optionalTerm(u.v.aidmas); c.createdAt = try u.r.time(); c.withdrawn = try u.r.bool()
+        c.aidmas = try u.r.optionalTerm(u.v.aidmas); c.createdAt = try u.r.time(); c.withdrawn = try u.r.bool(); c.mergedInto = try u.id()
         c.lastTwoWayContact = try u.r.optionalTime(); c.lastContact = try u.r.optionalTime()
         if let mood = try u.r.optionalTerm(u.v.moods) { c.mood = MoodReading(mood: mood, at: try u.r.time()) }
         c.newestContact = try u.link(); c.newestDeal = try u.link(); c.newestInteraction = try u.link()

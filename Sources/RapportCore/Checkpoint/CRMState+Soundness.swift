@@ -13,7 +13,7 @@ extension CRMState {
                   within(c.newestInteraction, interactions.count), within(c.newestFollowUp, followUps.count),
                   within(c.newestComplaint, complaints.count), within(c.newestPurchase, purchases.count),
                   within(c.newestMoodNote, moodNotes.count), within(c.newestNote, notes.count),
-                  c.newestRecord >= -1, Int(c.newestRecord) < records
+                  c.newestRecord >= -1, Int(c.newestRecord) < records, c.mergedInto.map(customer) ?? true
             else { return false }
         }
         // Links only point to older entities, so that walking them always ends.

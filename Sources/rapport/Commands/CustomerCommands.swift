@@ -5,7 +5,7 @@ import RapportCore
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customer", abstract: "Add, edit, show, list and search customers.",
-        subcommands: [Add.self, Edit.self, Show.self, List.self, Search.self])
+        subcommands: [Add.self, Edit.self, Show.self, List.self, Search.self, Merge.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -111,6 +111,29 @@ struct CustomerCommand: ParsableCommand {
                          c.owner ?? "", String(c.temperature(at: w.time))]
                     }, rightAligned: [6], maxWidths: [1: 24, 2: 28])
                 }
+            }
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make one customer of two: the duplicate's contacts, deals, calls, follow-ups, purchases, complaints and notes move to the customer kept.",
+            discussion: """
+                The kept customer's empty fields are filled from the duplicate's, and its \
+                phones, e-mails and tags gain the duplicate's. Both histories read as one \
+                under the kept customer; the duplicate's id leads there. `rapport undo` \
+                takes the merge back.
+                Example: rapport customer merge c12 c57
+                """)
+        @OptionGroup var globals: GlobalOptions
+        @Argument(help: "The customer to keep.") var keep: String
+        @Argument(help: "The duplicate, merged into it.") var duplicate: String
+        @Flag(help: "Print a JSON object.") var json = false
+
+        func run() throws {
+            try performing(globals, json: json) { session, w in
+                let kept = try session.customer(keep, in: w), other = try session.customer(duplicate, in: w, following: false)
+                return .mergeCustomers(keep: kept.id, duplicate: other.id)
             }
         }
     }

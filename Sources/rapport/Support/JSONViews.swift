@@ -12,6 +12,7 @@ enum JSONView {
         o["id"] = .string(c.id.description)
         for f in CustomerField.allCases { o[f.rawValue] = f.value(of: c) }
         o["qualification"] = .string(c.qualification.rawValue)
+        o["mergedInto"] = id(c.mergedInto)
         o["mood"] = c.mood.map { .object(["mood": .string($0.mood.rawValue), "at": moment($0.at, time)]) } ?? .null
         o["temperature"] = .int(Int64(c.temperature(at: time)))
         o["lastContact"] = moment(c.lastContact, time)

@@ -99,8 +99,17 @@ struct Session {
     }
 
     /// The customer meant by an id, a name or part of one, or a phone number.
-    func customer(_ text: String, in w: Workspace) throws -> Customer {
-        if let id = CustomerID(text) {
+    /// The id of a duplicate merged into another leads to that one (said on
+    /// stderr), unless `following` is false.
+    func customer(_ text: String, in w: Workspace, following: Bool = true) throws -> Customer {
+        if var id = CustomerID(text) {
+            while following, let kept = w.state.customer(id)?.mergedInto {
+                Failure.printLine("rapport: \(id) was merged into \(kept); using \(kept)")
+                id = kept
+            }
+            if let c = w.state.customer(id), let kept = c.mergedInto {
+                throw Failure.usage("\(id) \(c.name) was merged into \(kept)")
+            }
             guard let c = w.state.liveCustomer(id) else { throw Failure.usage("no customer \(id)") }
             return c
         }

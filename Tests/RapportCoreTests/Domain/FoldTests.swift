@@ -89,6 +89,9 @@ import Testing
         try b.workspace.undoLast()   // withdrawn
         // restored: undo of an undo is not offered, so write it as the fold would read it
         try b.workspace.commit { _ in [[Event.restored(EntityRef(kind: .purchase, number: 1)).record()]] }
+        let duplicate = try b.customer("张伟 (duplicate)")
+        try b.perform(.mergeCustomers(keep: c, duplicate: duplicate))
+        try b.workspace.undoLast()   // customer.unmerged
     }
 
     @Test func recordsThatDoNotFitAreKeptAsAnomaliesNotDropped() throws {

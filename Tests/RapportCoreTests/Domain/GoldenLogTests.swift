@@ -19,7 +19,19 @@ import Testing
     static let goldens: [(file: String, write: @Sendable (TestBusiness) throws -> Void)] = [
         ("golden-v1.log", FoldTests.everyKindOfEvent),   // the first format
         ("golden-v2.log", writeV2),                      // deal.moved keeps the time the deal entered its stage
+        ("golden-v3.log", writeV3),                      // customer.merged and its undo, customer.unmerged
     ]
+
+    /// Two customers merged, the merge undone, and merged again.
+    @Sendable static func writeV3(_ b: TestBusiness) throws {
+        let keep = try b.customer("李娜", [.phones: ["+86 139 1111 2222"]])
+        let duplicate = try b.customer("李娜 (old card)", [.emails: ["lina@example.cn"], .company: "Lumen Co."])
+        try b.deal(duplicate, "Seats")
+        try b.call(duplicate, mood: .rising)
+        try b.perform(.mergeCustomers(keep: keep, duplicate: duplicate))
+        try b.workspace.undoLast()
+        try b.perform(.mergeCustomers(keep: keep, duplicate: duplicate))
+    }
 
     /// A deal moved and the move undone: the undo gives the time it had entered its stage.
     @Sendable static func writeV2(_ b: TestBusiness) throws {
@@ -75,6 +87,14 @@ import Testing
         #expect(w.state.complaint(ComplaintID(1))?.isOpen == true)
         #expect(w.state.purchase(PurchaseID(1))?.withdrawn == false)
         #expect(w.state.interactions.count == 2 && w.state.interactions[1].withdrawn)
+    }
+
+    @Test func theThirdGoldenLogHoldsAMergedCustomer() throws {
+        let w = try Self.open("golden-v3.log")
+        let keep = try #require(w.state.customer(CustomerID(1)))
+        #expect(w.state.customer(CustomerID(2))?.mergedInto == CustomerID(1))
+        #expect(keep.company == "Lumen Co." && keep.emails == ["lina@example.cn"])
+        #expect(w.state.deals(of: keep).map(\.title) == ["Seats"] && w.state.interactions(of: keep).count == 1)
     }
 
     @Test func theSecondGoldenLogUndoesAMoveToTheTimeTheDealEnteredItsStage() throws {

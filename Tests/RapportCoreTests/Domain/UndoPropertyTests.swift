@@ -17,16 +17,18 @@ import Testing
                 customers.append(CustomerField.allCases.map { $0.value(of: c) }
                     + [.text(c.lastContact?.description), .text(c.lastTwoWayContact?.description), .text(c.mood.map { "\($0.mood) \($0.at)" })])
             }
-            for p in s.contacts where s.isLive(p) { contacts.append([.string(p.id.description)] + ContactField.allCases.map { $0.value(of: p) }) }
+            for p in s.contacts where s.isLive(p) {
+                contacts.append([.string(p.id.description), .string(p.customer.description)] + ContactField.allCases.map { $0.value(of: p) })
+            }
             for d in s.liveDeals {
-                deals.append([.string(d.id.description), .string(d.stage.rawValue), .text(d.outcome?.rawValue), .text(d.closeReason),
+                deals.append([.string(d.id.description), .string(d.customer.description), .string(d.stage.rawValue), .text(d.outcome?.rawValue), .text(d.closeReason),
                               .text(d.stageEnteredAt.description), .text(d.closedAt?.description), .int(Int64(d.openFollowUps))]
                     + DealField.allCases.map { $0.value(of: d) })
             }
-            followUps = s.liveFollowUps.map { "\($0.id) \($0.status) \($0.due) \(String(describing: $0.snoozedFrom)) \(String(describing: $0.outcome)) \(String(describing: $0.interaction))" }
+            followUps = s.liveFollowUps.map { "\($0.id) \($0.customer) \($0.status) \($0.due) \(String(describing: $0.snoozedFrom)) \(String(describing: $0.outcome)) \(String(describing: $0.interaction))" }
             complaints = s.complaints.filter { s.isLive($0) }.map { "\($0.id) \(String(describing: $0.resolvedAt)) \(String(describing: $0.resolution))" }
-            others = s.interactions.filter { s.isLive($0) }.map(\.id.description) + s.purchases.filter { s.isLive($0) }.map(\.id.description)
-                + s.moodNotes.filter { s.isLive($0) }.map(\.id.description) + s.notes.filter { s.isLive($0) }.map(\.id.description)
+            func owned<E: CustomerOwned>(_ items: [E]) -> [String] { items.filter { s.isLive($0) }.map { "\($0.id)@\($0.customer)" } }
+            others = owned(s.interactions) + owned(s.purchases) + owned(s.moodNotes) + owned(s.notes) + owned(s.complaints)
         }
 
         /// Which part of the business differs from `other`, in a few words; nil when none.
@@ -50,7 +52,7 @@ extension UndoPropertyTests {
         let open = Array(s.liveFollowUps.filter(\.isOpen))
         guard let c = pick(customers) else { return .addCustomer(name: "First", fields: [:]) }
         func due() -> Timestamp { time.now.adding(seconds: Int64(3600 * (1 + next(500)))) }
-        switch next(19) {
+        switch next(20) {
         case 0: return .addCustomer(name: "客户 \(next(1000))", fields: [.size: .string(pick(SizeClass.allCases)!.rawValue)])
         case 1: return .editCustomer(c.id, fields: [.relationship: .string(pick(RelationshipLevel.allCases)!.rawValue),
                                                      .company: next(2) == 0 ? .null : .string("Co \(next(99))")])
@@ -76,6 +78,7 @@ extension UndoPropertyTests {
         case 15: return .openComplaint(c.id, summary: "broken \(next(9))", deal: nil)
         case 16: return pick(s.complaints.filter { $0.isOpen && s.isLive($0) }).map { .resolveComplaint($0.id, resolution: "fixed") }
         case 17: return .recordPurchase(c.id, amount: Money(cents: Int64(100 * (1 + next(9999)))), date: nil, note: nil)
+        case 18: return pick(customers.filter { $0.id != c.id }).map { .mergeCustomers(keep: c.id, duplicate: $0.id) }
         default: return .editCustomer(c.id, fields: [.tags: .array([.string("t\(next(5))")])])
         }
     }
@@ -102,6 +105,6 @@ extension UndoPropertyTests {
             }
         }
         // Not a test that cannot fail: most kinds of action were performed and undone.
-        #expect(undone.value.count >= 15, "only \(undone.value.sorted()) were undone")
+        #expect(undone.value.count >= 16, "only \(undone.value.sorted()) were undone")
     }
 }

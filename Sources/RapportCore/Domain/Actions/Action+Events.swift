@@ -147,6 +147,9 @@ extension Action {
             return ActionOutcome(events: [.complaintResolved(id, resolution: try Check.note(resolution, "resolution"))],
                                  created: nil, summary: "resolved \(id)")
 
+        case .mergeCustomers(let keepID, let duplicateID):
+            return try Merge.outcome(keep: keepID, duplicate: duplicateID, in: state)
+
         case .recordPurchase(let customer, let amount, let date, let note):
             let c = try Check.customer(customer, in: state)
             guard amount.cents > 0 else { throw InputError("amount must be more than zero (got \(amount.plainAmount))") }

@@ -20,6 +20,9 @@ public enum Action: Sendable {
     case openComplaint(CustomerID, summary: String, deal: DealID?)
     case resolveComplaint(ComplaintID, resolution: String?)
     case recordPurchase(CustomerID, amount: Money, date: Day?, note: String?)
+    /// Makes one customer of two: everything of `duplicate` moves to `keep`,
+    /// whose empty fields (and phones, e-mails, tags) are filled from it.
+    case mergeCustomers(keep: CustomerID, duplicate: CustomerID)
 }
 
 /// An interaction as entered, before it has an id.

@@ -28,7 +28,10 @@ enum Check {
     }
 
     static func customer(_ id: CustomerID, in state: CRMState) throws(InputError) -> Customer {
-        guard let c = state.liveCustomer(id) else { throw InputError("no customer \(id)") }
+        if let c = state.customer(id), let kept = c.mergedInto {
+            throw InputError("\(id) \(c.name) was merged into \(kept)", field: "customer")
+        }
+        guard let c = state.liveCustomer(id) else { throw InputError("no customer \(id)", field: "customer") }
         return c
     }
 

@@ -32,6 +32,8 @@ public struct Customer: Identified, Equatable, Sendable {
 
     public var createdAt = Timestamp(milliseconds: 0)
     public var withdrawn = false
+    /// The customer this one was merged into, as a duplicate.
+    public var mergedInto: CustomerID?
     /// The latest contact in which the customer took part.
     public var lastTwoWayContact: Timestamp?
     /// The latest contact of any kind.

@@ -34,13 +34,13 @@ extension CRMState {
 
     // MARK: - Liveness: the one rule for "does this exist now?"
 
-    /// Whether the customer exists now (it was not withdrawn).
-    public func isLive(_ c: Customer) -> Bool { !c.withdrawn }
+    /// Whether the customer exists now: not withdrawn, and not merged into another.
+    public func isLive(_ c: Customer) -> Bool { !c.withdrawn && c.mergedInto == nil }
 
     /// Whether it exists now: neither it nor its customer was withdrawn.
     /// A deal of a withdrawn customer is gone with the customer.
     public func isLive<E: CustomerOwned>(_ e: E) -> Bool {
-        !e.withdrawn && !customers[e.customer.index].withdrawn
+        !e.withdrawn && isLive(customers[e.customer.index])
     }
 
     /// The customer with this id, if it exists now.
@@ -51,7 +51,7 @@ extension CRMState {
     public func liveComplaint(_ id: ComplaintID) -> Complaint? { complaint(id).flatMap { isLive($0) ? $0 : nil } }
 
     /// Customers that exist now.
-    public var liveCustomers: some Sequence<Customer> { customers.lazy.filter { !$0.withdrawn } }
+    public var liveCustomers: some Sequence<Customer> { customers.lazy.filter { self.isLive($0) } }
     /// Deals that exist now, open or closed.
     public var liveDeals: some Sequence<Deal> { deals.lazy.filter { self.isLive($0) } }
     /// Follow-ups that exist now, open or not.
@@ -84,7 +84,8 @@ extension CRMState {
     /// The customer's coach, if one of its contacts is marked so.
     public func coach(of c: Customer) -> Contact? { contacts(of: c).first(where: \.isCoach) }
 
-    /// The record positions about a customer, newest first (the timeline).
+    /// The record positions about a customer, newest first (the timeline),
+    /// with those of the duplicates merged into it.
     public func timeline(of c: Customer) -> [Int] {
         var out: [Int] = []
         var r = c.newestRecord
@@ -92,7 +93,10 @@ extension CRMState {
             out.append(Int(r))
             r = records.previous[Int(r)]
         }
-        return out
+        let duplicates = customers.filter { $0.mergedInto == c.id }
+        guard !duplicates.isEmpty else { return out }
+        for d in duplicates { out += timeline(of: d) }
+        return Array(Set(out)).sorted(by: >)
     }
 
     /// The number of the customer an entity belongs to (a customer's own).

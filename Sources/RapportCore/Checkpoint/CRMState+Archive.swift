@@ -26,7 +26,7 @@ extension CRMState {
     }
 
     /// Bump when the archived layout changes; old checkpoints are then ignored.
-    static let archiveLayout = 6
+    static let archiveLayout = 7
 
     /// Changes whenever the layout, a vocabulary or an event version changes.
     static var archiveFingerprint: UInt32 {
@@ -193,6 +193,7 @@ private struct Archiver {
 
     static func followUp(_ a: inout Archiver, _ f: FollowUp) {
         a.id(f.customer); a.id(f.deal); a.w.time(f.due); a.w.optionalTerm(f.tactic, a.v.tactics); a.w.optionalString(f.note)
+        a.w.optionalString(f.owner)
         a.w.term(f.status, a.v.statuses); a.w.optionalTime(f.snoozedFrom); a.w.optionalTerm(f.outcome, a.v.contactOutcomes)
         a.id(f.interaction); a.w.optionalTime(f.closedAt); a.w.time(f.createdAt); a.w.bool(f.withdrawn); a.w.varint(UInt64(f.older))
     }
@@ -336,6 +337,7 @@ private struct Unarchiver {
         let deal: DealID? = try u.id()
         var f = FollowUp(id: FollowUpID(n), customer: customer, due: try u.r.time())
         f.deal = deal; f.tactic = try u.r.optionalTerm(u.v.tactics); f.note = try u.r.optionalString()
+        f.owner = try u.r.optionalString()
         f.status = try u.r.term(u.v.statuses); f.snoozedFrom = try u.r.optionalTime(); f.outcome = try u.r.optionalTerm(u.v.contactOutcomes)
         f.interaction = try u.id(); f.closedAt = try u.r.optionalTime(); f.createdAt = try u.r.time()
         f.withdrawn = try u.r.bool(); f.older = try u.link()

@@ -81,12 +81,18 @@ public final class Workspace {
     // MARK: - Acting
 
     /// Performs an action: under the write lock, against the latest state.
+    ///
+    /// A form open on an entity since the log held `unchangedSince` records
+    /// passes both: if a record written since changed `subject`, the action
+    /// is refused (ConflictError, naming the change and who made it) rather
+    /// than saved over it.
     @discardableResult
-    public func perform(_ action: Action) throws -> ActionOutcome {
+    public func perform(_ action: Action, unchangedSince: Int? = nil, subject: EntityRef? = nil) throws -> ActionOutcome {
         var outcome: ActionOutcome?
         let written = try store.transact { caughtUp in
             fold(caughtUp)
             try refuseIfUnreadable()
+            if let unchangedSince, let subject { try refuseIfChanged(subject, since: unchangedSince) }
             let o = try action.outcome(in: state, time: time)
             outcome = o
             return o.events.map { $0.record(at: time.now) }
@@ -107,6 +113,33 @@ public final class Workspace {
         fold(written)
     }
 
+    /// Fails with the first change to `ref` written after record `since`.
+    private func refuseIfChanged(_ ref: EntityRef, since: Int) throws {
+        guard since < state.recordCount, let owner = state.customerNumber(of: ref) else { return }
+        for index in since..<state.recordCount where state.records.customer[index] == owner {
+            let (record, event) = try event(ofRecord: index)
+            guard event.body.target == ref || (ref.kind == .customer && event.type == CustomerMerged.type) else { continue }
+            throw ConflictError("\(ref) was changed since the form was opened: \(Describe.event(event, in: state, time: time)) "
+                + "(\(record.actor), \(time.format(record.time))); nothing was saved")
+        }
+    }
+
+    /// The actor's latest action not yet undone, in words with its time
+    /// (`moved d3 ERP: Approach → Presentation (2026-11-23 10:12)`), for a
+    /// confirmation before undoing it; nil when there is none.
+    public func lastAction() throws -> String? {
+        guard let batch = state.lastAction(of: actor) else { return nil }
+        let first = Int(batch.firstRecord)
+        let events = try (first..<first + Int(batch.count)).map { try event(ofRecord: $0) }
+        return "\(Self.main(of: events.map(\.event)).map { Describe.event($0, in: state, time: time) } ?? "an action") "
+            + "(\(time.format(events[0].record.time)))"
+    }
+
+    /// The action in words: its first event that is more than a field filled in on the way.
+    private static func main(of events: [Event]) -> Event? {
+        events.first { !$0.type.hasSuffix(".changed") } ?? events.first
+    }
+
     /// Undoes the actor's latest action not yet undone, with compensating events.
     @discardableResult
     public func undoLast() throws -> ActionOutcome {
@@ -118,9 +151,7 @@ public final class Workspace {
             let first = Int(batch.firstRecord)
             let batchRecords = try (first..<first + Int(batch.count)).map { try event(ofRecord: $0) }
             let events = batchRecords.map(\.event)
-            // The action in words: its first event that is more than a field filled in on the way.
-            let main = events.first { !$0.type.hasSuffix(".changed") } ?? events.first
-            let what = main.map { Describe.event($0, in: state, time: time) } ?? "an action"
+            let what = Self.main(of: events).map { Describe.event($0, in: state, time: time) } ?? "an action"
             let inverse: [Event]
             switch Result(catching: { () throws(Undo.Conflict) in try Undo.inverse(of: events, in: state) }) {
             case .success(let events): inverse = events

@@ -147,6 +147,24 @@ extension Action {
             return ActionOutcome(events: [.complaintResolved(id, resolution: try Check.note(resolution, "resolution"))],
                                  created: nil, summary: "resolved \(id)")
 
+        case .assignFollowUp(let id, let owner):
+            let f = try Check.openFollowUp(id, in: state)
+            let to = try Check.text(owner, "owner")
+            guard f.owner != to else { throw InputError("\(id) is already \(to)'s", field: "owner") }
+            return ActionOutcome(events: [.followUpAssigned(id, from: f.owner, to: to)], created: nil, summary: "gave \(id) to \(to)")
+
+        case .winDeal(let id, let purchase, let reason):
+            let d = try Check.openDeal(id, in: state, toChange: true)
+            var events: [Event] = [.dealClosed(id, .won, reason: try Check.note(reason, "reason"))]
+            var summary = "marked \(id) \(d.title) won"
+            if let purchase {
+                guard purchase.amount.cents > 0 else { throw InputError("amount must be more than zero", field: "amount") }
+                let b = Purchase(id: state.nextID(), customer: d.customer, amount: purchase.amount, date: purchase.date ?? time.today)
+                events.append(.purchaseRecorded(b))
+                summary += ", purchase \(b.id) of \(purchase.amount.display)"
+            }
+            return ActionOutcome(events: events, created: nil, summary: summary)
+
         case .mergeCustomers(let keepID, let duplicateID):
             return try Merge.outcome(keep: keepID, duplicate: duplicateID, in: state)
 

@@ -23,6 +23,10 @@ public enum Action: Sendable {
     /// Makes one customer of two: everything of `duplicate` moves to `keep`,
     /// whose empty fields (and phones, e-mails, tags) are filled from it.
     case mergeCustomers(keep: CustomerID, duplicate: CustomerID)
+    /// Gives a follow-up to someone to do.
+    case assignFollowUp(FollowUpID, owner: String)
+    /// Marks a deal won and records the purchase it brings (nil: none).
+    case winDeal(DealID, purchase: (amount: Money, date: Day?)?, reason: String?)
 }
 
 /// An interaction as entered, before it has an id.
@@ -51,6 +55,8 @@ public struct FollowUpDraft: Sendable {
     public var tactic: FollowUpTactic?
     public var note: String?
     public var deal: DealID?
+    /// Who is to do it (nil: whoever schedules it).
+    public var owner: String?
 
     public init(customer: CustomerID, due: Timestamp) {
         self.customer = customer

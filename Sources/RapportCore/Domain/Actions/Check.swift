@@ -68,8 +68,8 @@ enum Check {
     /// Checks phones and e-mails, tidies tags.
     static func normalized(_ c: Customer) throws(InputError) -> Customer {
         var c = c
-        c.phones = try c.phones.map { p throws(InputError) in try phone(p) }
-        c.emails = try c.emails.map { e throws(InputError) in try email(e) }
+        c.phones = try c.phones.map { p throws(InputError) in try phone(p, field: "phones") }
+        c.emails = try c.emails.map { e throws(InputError) in try email(e, field: "emails") }
         c.tags = Array(Set(c.tags.compactMap(trimmed))).sorted()
         return c
     }
@@ -77,25 +77,25 @@ enum Check {
     /// Checks the phone and e-mail.
     static func normalized(_ p: Contact) throws(InputError) -> Contact {
         var p = p
-        p.phone = try p.phone.map { s throws(InputError) in try phone(s) }
-        p.email = try p.email.map { s throws(InputError) in try email(s) }
+        p.phone = try p.phone.map { s throws(InputError) in try phone(s, field: "phone") }
+        p.email = try p.email.map { s throws(InputError) in try email(s, field: "email") }
         return p
     }
 
-    static func phone(_ s: String) throws(InputError) -> String {
+    static func phone(_ s: String, field: String) throws(InputError) -> String {
         let t = s.trimmingSpaces
         let digits = t.filter(\.isASCIIDigit).count
         guard digits >= 3, t.allSatisfy({ $0.isASCIIDigit || " +-().".contains($0) }) else {
-            throw InputError("phone \"\(s)\" is not a phone number (digits, spaces and + - ( ) . only)", field: "phone")
+            throw InputError("phone \"\(s)\" is not a phone number (digits, spaces and + - ( ) . only)", field: field)
         }
         return t
     }
 
-    static func email(_ s: String) throws(InputError) -> String {
+    static func email(_ s: String, field: String) throws(InputError) -> String {
         let t = s.trimmingSpaces
         let parts = t.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !t.contains(" ") else {
-            throw InputError("e-mail \"\(s)\" is not an address like name@example.com", field: "email")
+            throw InputError("e-mail \"\(s)\" is not an address like name@example.com", field: field)
         }
         return t
     }
@@ -155,6 +155,7 @@ enum Check {
         f.tactic = draft.tactic
         f.note = try note(draft.note, "note")
         f.deal = draft.deal
+        f.owner = try draft.owner.map { s throws(InputError) in try text(s, "owner") }
         return f
     }
 }

@@ -29,12 +29,16 @@ public protocol EventBody: Sendable, Equatable {
     func describe(in state: CRMState, time: LocalTime?) -> String
     /// The entity this event creates, if it creates one.
     var created: EntityRef? { get }
+    /// The entity this event changes (or creates), if it is about one: what
+    /// a form open on that entity must hear of before it saves over it.
+    var target: EntityRef? { get }
 }
 
 extension EventBody {
     public static var version: Int { 1 }
     public static var upgrades: [SchemaUpgrades.Step] { [] }
     public var created: EntityRef? { nil }
+    public var target: EntityRef? { created }
 
     /// Whether `other` is this very event.
     func isEqual(to other: any EventBody) -> Bool { (other as? Self) == self }

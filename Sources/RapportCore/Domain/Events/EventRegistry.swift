@@ -8,7 +8,7 @@ public enum EventRegistry {
         FollowUpScheduled.self, FollowUpCompleted.self, FollowUpSnoozed.self, FollowUpCancelled.self, FollowUpReopened.self,
         ComplaintOpened.self, ComplaintResolved.self, ComplaintReopened.self, PurchaseRecorded.self,
         EntityWithdrawn.self, EntityRestored.self, ActionUndone.self,
-        CustomerMerged.self, CustomerUnmerged.self,
+        CustomerMerged.self, CustomerUnmerged.self, FollowUpAssigned.self,
     ]
 
     private static let byType: [String: any EventBody.Type] = Dictionary(uniqueKeysWithValues: kinds.map { ($0.type, $0) })

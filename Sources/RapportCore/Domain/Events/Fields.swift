@@ -157,9 +157,9 @@ public enum ContactField: String, EntityField {
 // MARK: - JSON shapes of field values
 
 extension JSON {
-    static func text(_ s: String?) -> JSON { s.map(JSON.string) ?? .null }
-    static func strings(_ a: [String]) -> JSON { .array(a.map(JSON.string)) }
-    static func term<T: Term>(_ t: T?) -> JSON { t.map { .string($0.rawValue) } ?? .null }
+    public static func text(_ s: String?) -> JSON { s.map(JSON.string) ?? .null }
+    public static func strings(_ a: [String]) -> JSON { .array(a.map(JSON.string)) }
+    public static func term<T: Term>(_ t: T?) -> JSON { t.map { .string($0.rawValue) } ?? .null }
 
     func requiredText(_ key: String) throws(InputError) -> String {
         guard let s = string, !s.isEmpty else { throw InputError("\(key): expected text") }

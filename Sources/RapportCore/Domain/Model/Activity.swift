@@ -41,6 +41,8 @@ public struct FollowUp: CustomerOwned, Equatable, Sendable {
     public var due: Timestamp
     public var tactic: FollowUpTactic?
     public var note: String?
+    /// Who is to do it: whoever it was given to, else whoever scheduled it.
+    public var owner: String?
     public var status: FollowUpStatus = .open
     /// When snoozed, the due time it had before the first snooze.
     public var snoozedFrom: Timestamp?

@@ -92,8 +92,9 @@ public struct FollowUpQueue: Sendable {
     /// Open follow-ups past due, and due later today.
     public let overdue: Int, dueToday: Int
 
-    /// The queue for `state` at `time`.
-    public init(_ state: CRMState, at time: LocalTime) {
+    /// The queue for `state` at `time`; with `owner`, only that rep's: the
+    /// follow-ups given to them, and suggestions about their customers and deals.
+    public init(_ state: CRMState, at time: LocalTime, owner: String? = nil) {
         let endOfToday = time.startOfDay(Day(number: time.today.number + 1))
         var items: [Item] = []
         var scheduledFor = Set<Int32>()    // customers with an open follow-up
@@ -101,6 +102,7 @@ public struct FollowUpQueue: Sendable {
         // Index loops read fields in place; binding whole entities would copy
         // (and count references to) every string and array they hold.
         for i in state.followUps.indices where state.followUps[i].isOpen && state.isLive(state.followUps[i]) {
+            if let owner, state.followUps[i].owner != owner { continue }
             let f = state.followUps[i]
             let ci = f.customer.index
             scheduledFor.insert(f.customer.number)
@@ -127,7 +129,7 @@ public struct FollowUpQueue: Sendable {
             items.append(Item(subject: .followUp(f.id), customer: f.customer, deal: deal.map { DealID(Int32($0 + 1)) }, due: f.due,
                               tactic: f.tactic, text: f.note ?? "", bucket: bucket, urgency: urgency, why: why))
         }
-        items += Self.suggestions(state, time, skipping: scheduledFor)
+        items += Self.suggestions(state, time, skipping: scheduledFor, owner: owner)
         // Sort small keys, then move each item once.
         let now = time.now.milliseconds
         let order = items.indices.map { i in
@@ -140,11 +142,12 @@ public struct FollowUpQueue: Sendable {
 
     // MARK: - Suggestions
 
-    private static func suggestions(_ state: CRMState, _ time: LocalTime, skipping scheduled: Set<Int32>) -> [Item] {
+    private static func suggestions(_ state: CRMState, _ time: LocalTime, skipping scheduled: Set<Int32>, owner: String?) -> [Item] {
         var items: [Item] = []
         var suggested = scheduled
         func suggest(_ subject: Subject, _ c: borrowing Customer, _ deal: Int?, _ text: String, _ bucket: Bucket, _ urgency: Double,
                      _ facts: Why) {
+            if let owner, c.owner != owner, deal.map({ state.deals[$0].owner != owner }) ?? true { return }
             var why = facts
             let u = urgency + context(deal.map { state.deals[$0] }, c, time, into: &why)
             items.append(Item(subject: subject, customer: c.id, deal: deal.map { DealID(Int32($0 + 1)) }, due: nil, tactic: nil,

@@ -86,3 +86,51 @@ extension AIDMAS {
         }
     }
 }
+
+/// What an objection usually means, and how to meet it (seeds 000 and 001),
+/// for the agent to read while the customer is talking.
+public enum ObjectionGuidance {
+    /// The principles that hold for every objection.
+    public static let principles = (
+        english: "respect the customer · never argue · protect their self-esteem · stress their benefit · never lie",
+        chinese: "尊重顾客 · 永不争辩 · 维护顾客自尊 · 强调顾客的受益 · 决不撒谎")
+
+    /// Its usual cause and the way to meet it.
+    public static func of(_ type: ObjectionType) -> (cause: (english: String, chinese: String), approach: (english: String, chinese: String)) {
+        switch type {
+        case .excuse:
+            (("not ready to decide, or a feeling rather than a reason", "尚未准备决定，或是情绪而非理由"),
+             ("ask an open question to find the real objection", "用开放式问题找出真正的异议"))
+        case .misunderstanding:
+            (("the product or its price was not understood", "没有理解商品或价格"),
+             ("explain plainly and show it; do not argue", "用平实的话解释并演示，不要争辩"))
+        case .prejudice:
+            (("a fixed opinion formed before", "已有的偏见或成见"),
+             ("respect it, then give evidence: figures, references, a visit", "先尊重，再用数据、样板客户、参观来证明"))
+        case .price:
+            (("the value is not seen, or the budget is limited", "没有看到价值，或自身能力有限"),
+             ("stress their gain and the cost of not buying; do not cut the price first", "强调顾客受益与不买的代价，不要先降价"))
+        case .need:
+            (("the need is not recognised or not understood", "没有认识到或没有理解自己的需求"),
+             ("ask about their situation until they see the need themselves", "通过提问让顾客自己看到需求"))
+        case .source:
+            (("an established supplier already", "已有成型的采购渠道"),
+             ("never run down the supplier; offer to be a second source, or a trial", "不贬低现有供应商，提出做第二供应商或试用"))
+        case .timing:
+            (("not now: other priorities, or waiting for a budget", "时机未到：另有优先事项或等待预算"),
+             ("agree a date, keep in touch, and schedule the follow-up now", "约定时间，保持联系，当即安排跟进"))
+        }
+    }
+
+    /// When a technique fits.
+    public static func of(_ technique: ObjectionTechnique) -> (english: String, chinese: String) {
+        switch technique {
+        case .acknowledgeConvert: ("grant the point, then turn it into a reason to buy", "承认其合理，再转化为购买理由")
+        case .postpone: ("answer later, when it fits what you show", "稍后在合适的展示环节回答")
+        case .agreeOffset: ("concede it and offset it with a larger benefit", "同意并用更大的好处抵消")
+        case .accept: ("it is right: accept it and adapt the offer", "异议成立：接受并调整方案")
+        case .deny: ("only when it is plainly wrong: politely, with proof", "仅在明显错误时，礼貌地用证据否认")
+        case .ignore: ("a passing remark: let it go and stay on the point", "随口一说：不予理会，回到正题")
+        }
+    }
+}

@@ -147,3 +147,22 @@ public enum FollowUpTactic: String, Term {
         }
     }
 }
+
+/// Why a deal was lost: the funnel learns from these.
+public enum LossReason: String, Term {
+    case price, competitor, budget, timing, noDecision = "no-decision", need, contact = "lost-contact", product, other
+    public static let noun = "loss reason"
+    public var labels: (english: String, chinese: String) {
+        switch self {
+        case .price: ("price too high", "价格过高")
+        case .competitor: ("went to a competitor", "选择了竞争对手")
+        case .budget: ("no budget", "没有预算")
+        case .timing: ("not now", "时机不对")
+        case .noDecision: ("no decision made", "迟迟未决")
+        case .need: ("no real need", "没有真实需求")
+        case .contact: ("lost contact", "失去联系")
+        case .product: ("product did not fit", "产品不合适")
+        case .other: ("other", "其他")
+        }
+    }
+}

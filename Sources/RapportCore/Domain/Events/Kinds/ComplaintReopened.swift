@@ -31,6 +31,8 @@ public struct ComplaintReopened: EventBody {
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String { "reopened complaint \(complaint)" }
+
+    public var target: EntityRef? { complaint.ref }
 }
 
 extension Event {

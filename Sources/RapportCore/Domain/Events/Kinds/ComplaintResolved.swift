@@ -32,6 +32,8 @@ public struct ComplaintResolved: EventBody {
     public func describe(in state: CRMState, time: LocalTime?) -> String {
         "resolved complaint \(complaint)" + (resolution.map { ": \(Describe.preview($0))" } ?? "")
     }
+
+    public var target: EntityRef? { complaint.ref }
 }
 
 extension Event {

@@ -38,6 +38,8 @@ public struct ContactChanged: EventBody {
         "changed \(change.field.rawValue) of \(contact) \(state.contact(contact)?.name ?? ""): "
             + "\(Describe.value(change.from)) → \(Describe.value(change.to))"
     }
+
+    public var target: EntityRef? { contact.ref }
 }
 
 extension Event {

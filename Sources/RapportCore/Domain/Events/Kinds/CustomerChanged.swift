@@ -37,6 +37,8 @@ public struct CustomerChanged: EventBody {
     public func describe(in state: CRMState, time: LocalTime?) -> String {
         "changed \(change.field.rawValue) of \(customer): \(Describe.value(change.from)) → \(Describe.value(change.to))"
     }
+
+    public var target: EntityRef? { customer.ref }
 }
 
 extension Event {

@@ -57,6 +57,8 @@ public struct CustomerMerged: EventBody {
             + (moved.isEmpty ? "" : ": moved \(CustomerMerged.count(moved))")
     }
 
+    public var target: EntityRef? { kept.ref }
+
     /// `2 contacts, 1 deal, 5 interactions`.
     static func count(_ refs: [EntityRef]) -> String {
         EntityKind.allCases.compactMap { kind -> String? in

@@ -38,6 +38,8 @@ public struct DealChanged: EventBody {
         "changed \(change.field.rawValue) of \(deal) \(state.deal(deal)?.title ?? ""): "
             + "\(Describe.value(change.from)) → \(Describe.value(change.to))"
     }
+
+    public var target: EntityRef? { deal.ref }
 }
 
 extension Event {

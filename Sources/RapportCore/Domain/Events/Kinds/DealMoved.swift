@@ -48,6 +48,8 @@ public struct DealMoved: EventBody {
     public func describe(in state: CRMState, time: LocalTime?) -> String {
         "moved \(deal) \(state.deal(deal)?.title ?? ""): \(from.english) → \(to.english)"
     }
+
+    public var target: EntityRef? { deal.ref }
 }
 
 extension Event {

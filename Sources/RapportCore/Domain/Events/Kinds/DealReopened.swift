@@ -38,6 +38,8 @@ public struct DealReopened: EventBody {
     public func describe(in state: CRMState, time: LocalTime?) -> String {
         "reopened \(deal) \(state.deal(deal)?.title ?? "") (was \(outcome.rawValue))"
     }
+
+    public var target: EntityRef? { deal.ref }
 }
 
 extension Event {

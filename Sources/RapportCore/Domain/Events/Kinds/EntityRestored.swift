@@ -16,6 +16,8 @@ public struct EntityRestored: EventBody {
     public func describe(in state: CRMState, time: LocalTime?) -> String {
         "restored \(entity.kind.noun) \(entity)\(Describe.name(entity, in: state).map { " " + $0 } ?? "")"
     }
+
+    public var target: EntityRef? { entity }
 }
 
 extension Event {

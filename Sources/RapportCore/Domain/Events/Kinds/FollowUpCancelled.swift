@@ -31,6 +31,8 @@ public struct FollowUpCancelled: EventBody {
     public func describe(in state: CRMState, time: LocalTime?) -> String {
         "cancelled \(followUp)" + (reason.map { ": \(Describe.preview($0))" } ?? "")
     }
+
+    public var target: EntityRef? { followUp.ref }
 }
 
 extension Event {

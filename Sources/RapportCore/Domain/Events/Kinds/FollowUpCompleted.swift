@@ -35,6 +35,8 @@ public struct FollowUpCompleted: EventBody {
     public func describe(in state: CRMState, time: LocalTime?) -> String {
         "completed \(followUp)" + (outcome.map { " (\($0.english))" } ?? "")
     }
+
+    public var target: EntityRef? { followUp.ref }
 }
 
 extension Event {

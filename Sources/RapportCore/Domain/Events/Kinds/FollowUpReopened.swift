@@ -39,6 +39,8 @@ public struct FollowUpReopened: EventBody {
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String { "reopened \(followUp) (was \(was.rawValue))" }
+
+    public var target: EntityRef? { followUp.ref }
 }
 
 extension Event {

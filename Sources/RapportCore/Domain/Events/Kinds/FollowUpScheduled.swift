@@ -10,13 +10,14 @@ public struct FollowUpScheduled: EventBody {
         f.deal = try p.optionalID("deal")
         f.tactic = try p.optionalTerm("tactic")
         f.note = try p.optionalText("note")
+        f.owner = try p.optionalText("owner")
         followUp = f
     }
 
     public func write(to p: inout PayloadWriter) {
         let f = followUp
         p.put("id", f.id); p.put("customer", f.customer); p.put("deal", f.deal); p.put("due", f.due)
-        p.put("tactic", f.tactic); p.put("note", f.note)
+        p.put("tactic", f.tactic); p.put("note", f.note); p.put("owner", f.owner)
     }
 
     public func apply(to state: inout CRMState, _ r: RecordInfo) throws(InputError) -> CustomerID? {
@@ -25,6 +26,7 @@ public struct FollowUpScheduled: EventBody {
         if let d = followUp.deal { state.deals[try state.existing(state.deals, d)].openFollowUps += 1 }
         var f = followUp
         f.createdAt = r.time
+        f.owner = f.owner ?? r.actor
         f.older = state.customers[c].newestFollowUp
         state.customers[c].newestFollowUp = f.id.number
         state.followUps.append(f)

@@ -34,6 +34,8 @@ public struct FollowUpSnoozed: EventBody {
     public func describe(in state: CRMState, time: LocalTime?) -> String {
         "snoozed \(followUp): \(Describe.when(from, time)) → \(Describe.when(to, time))"
     }
+
+    public var target: EntityRef? { followUp.ref }
 }
 
 extension Event {

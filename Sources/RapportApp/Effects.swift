@@ -29,6 +29,8 @@ public final class Effects: @unchecked Sendable {
     /// When the log was last checked for what others appended, and the minute then.
     private var lastRefresh = Date.distantPast
     private var minute: Int64 = 0
+    /// Whose follow-ups the queue shows (nil: everyone's).
+    private var queueOwner: String?
     /// Since when another process has held the log's lock.
     private var lockBusySince: Date?
     private var alert: String?
@@ -64,8 +66,18 @@ public final class Effects: @unchecked Sendable {
     /// Whether long work is under way, or answers wait to be taken.
     public var isWorking: Bool { lock.withLock { job != nil || !inbox.isEmpty } }
 
-    /// The data to show first.
-    public func initialData() -> ScreenData { ScreenData(state: workspace.state, now: workspace.time) }
+    /// The data to show first: the queue holds the actor's own follow-ups
+    /// when they have any, else everyone's.
+    public func initialData() -> ScreenData {
+        let actor = workspace.actor
+        queueOwner = workspace.state.liveFollowUps.contains { $0.isOpen && $0.owner == actor } ? actor : nil
+        return present()
+    }
+
+    /// The data of the present moment, with the queue of `queueOwner`.
+    private func present() -> ScreenData {
+        ScreenData(state: workspace.state, now: workspace.time, queueOwner: queueOwner)
+    }
 
     /// Starts building the search index beside the loop.
     public func buildSearchIndex() { index.request(workspace.state) }
@@ -87,7 +99,7 @@ public final class Effects: @unchecked Sendable {
 
     private func needsWorkspace(_ effect: Effect) -> Bool {
         switch effect {
-        case .loadTimeline, .writeDemo, .showAsOf: true
+        case .loadTimeline, .writeDemo, .showAsOf, .perform, .previewUndo, .undo, .setActor, .showQueue: true
         case .quit, .loadTheme, .cancelWork: false
         }
     }
@@ -116,13 +128,52 @@ public final class Effects: @unchecked Sendable {
         case .showAsOf(nil):
             cancelJob()
             lock.withLock { asOf = nil }
-            post(.data(ScreenData(state: workspace.state, now: workspace.time)))
+            post(.data(present()))
         case .showAsOf(let moment?):
             showAsOf(moment)
         case .writeDemo:
             writeDemo()
         case .cancelWork:
             cancelJob()
+        case .perform(let action, let since, let subject):
+            write { try self.workspace.perform(action, unchangedSince: since, subject: subject) }
+        case .previewUndo:
+            do {
+                post(.undoPreview(try workspace.lastAction()))
+            } catch {
+                post(.notice("\(error)", isError: true))
+            }
+        case .undo:
+            write { try self.workspace.undoLast() }
+        case .setActor(let name):
+            let wasMine = queueOwner != nil
+            workspace.store.actor = name
+            if wasMine { queueOwner = name }
+            post(.actorChanged(name))
+            post(.data(present()))
+        case .showQueue(let everyone):
+            queueOwner = everyone ? nil : workspace.actor
+            post(.data(present()))
+            post(.notice(everyone ? "follow-ups: everyone's (o: only mine)" : "follow-ups: only \(workspace.actor)'s (o: everyone's)", isError: false))
+        }
+    }
+
+    /// Writes, as the command line would, and says how it went: the new data
+    /// on success; on refusal, why (with the field it is about), the form
+    /// keeping what was typed. Nothing half-written either way.
+    private func write(_ body: () throws -> ActionOutcome) {
+        do {
+            let outcome = try body()
+            post(.data(present()))
+            post(.performed(outcome.summary, created: outcome.created))
+            index.request(workspace.state)
+        } catch let e as InputError {
+            post(.refused(e.description + AppState.words(e.hint), field: e.field, conflict: false))
+        } catch let e as ConflictError {
+            post(.refused(e.description, field: nil, conflict: true))
+            post(.data(present()))   // what changed, for Ctrl-R to reload
+        } catch {
+            post(.refused("\(error); nothing was saved", field: nil, conflict: false))
         }
     }
 
@@ -149,7 +200,7 @@ public final class Effects: @unchecked Sendable {
             let summary = try DemoBusiness.write(into: self.workspace, customers: 300, seed: 1) { done, total in
                 self.post(.progress(WorkProgress(label, fraction: Double(done) / Double(max(1, total)))))
             }
-            self.post(.data(ScreenData(state: self.workspace.state, now: self.workspace.time)))
+            self.post(.data(self.present()))
             self.index.request(self.workspace.state)
             return .notice("wrote a demo business: \(summary.customers) customers in \(Format.grouped(summary.records)) records", isError: false)
         }
@@ -250,7 +301,7 @@ public final class Effects: @unchecked Sendable {
         let thisMinute = workspace.time.now.milliseconds / 60_000
         if appended || thisMinute != minute, lock.withLock({ asOf }) == nil {
             minute = thisMinute
-            post(.data(ScreenData(state: workspace.state, now: workspace.time)))
+            post(.data(present()))
         }
     }
 }

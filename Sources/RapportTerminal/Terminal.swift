@@ -17,6 +17,7 @@ public final class Terminal: TerminalBackend {
         initscr()
         Terminal.installSignalHandlers(crashReport: crashReport)
         cbreak()
+        Terminal.stopFlowControl()
         noecho()
         nonl()
         keypad(rapport_stdscr(), true)
@@ -114,6 +115,7 @@ public final class Terminal: TerminalBackend {
         case 10, 13: return .key(.enter)
         case 27: return .key(.escape)
         case 8, 127: return .key(.backspace)
+        case 1...26: return .key(.ctrl(Character(Unicode.Scalar(UInt8(ch) + 96))))
         default:
             guard let scalar = Unicode.Scalar(UInt32(ch)), ch >= 32 else { return .timeout }
             return .key(.char(Character(scalar)))
@@ -166,6 +168,16 @@ public final class Terminal: TerminalBackend {
             }
         }
         return a
+    }
+
+    /// Ctrl-S and Ctrl-Q reach the program as keys (Ctrl-S saves a form)
+    /// instead of pausing and resuming the terminal's output.
+    private static func stopFlowControl() {
+        var modes = termios()
+        guard tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON)
+        tcsetattr(STDIN_FILENO, TCSANOW, &modes)
+        def_prog_mode()
     }
 
     /// Whether stdin has hung up (poll says so without reading).

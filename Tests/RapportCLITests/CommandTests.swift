@@ -115,3 +115,21 @@ import Testing
         #expect(try cli.run("deal", "list", "--json").out.contains(#""customer":"c2""#))
     }
 }
+
+/// Follow-ups given to reps, on the command line.
+@Suite struct FollowUpOwnerCommandTests {
+    @Test func assigningAndListingByOwner() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        try cli.run("customer", "add", "A")
+        #expect(try cli.run("followup", "add", "c1", "tomorrow 10:00").line == "f1")
+        #expect(try cli.run("followup", "add", "c1", "tomorrow 11:00", "--owner", "wang").line == "f2")
+        #expect(try cli.run("followup", "list", "--owner", "wang", "--json").out.contains(#""id":"f2""#))
+        #expect(!(try cli.run("followup", "list", "--owner", "wang", "--json").out.contains(#""id":"f1""#)))
+        #expect(try cli.run("followup", "assign", "f1", "chen").line == "gave f1 to chen")
+        let mine = try cli.run(["report", "queue", "--mine", "--json"], with: ["RAPPORT_USER": "chen"])
+        #expect(mine.out.contains(#""f1""#) && !mine.out.contains(#""f2""#))
+        let both = try cli.run("report", "queue", "--mine", "--owner", "x")
+        #expect(both.status == 64)
+    }
+}

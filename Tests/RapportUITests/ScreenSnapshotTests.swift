@@ -53,8 +53,9 @@ import Testing
         let f = try ScreenFixture(width: 160, height: 48)
         f.press(.char("?"))
         expectSnapshot(f.canvas, "help-160x48")
-        for action in Action.allCases {
-            #expect(f.text.contains(action.summary), "help lacks \(action)")
+        let help = Overlays.helpLines(f.app.keyMap).map { $0.map(\.text).joined() }.joined(separator: "\n")
+        for action in KeyAction.allCases {
+            #expect(help.contains(action.summary), "help lacks \(action)")
         }
     }
 

@@ -66,7 +66,7 @@ import Testing
         f.press(.char(":"))
         f.type("frobnicate")
         f.press(.enter)
-        #expect(f.app.status == StatusNote(text: "unknown command \":frobnicate\"; use :theme NAME, :asof DATE, :asof now, :help or :quit", isError: true))
+        #expect(f.app.status == StatusNote(text: "unknown command \":frobnicate\"; use :theme NAME, :asof DATE, :asof now, :user NAME, :help or :quit", isError: true))
         f.press(.char(":"))
         f.type("asof 2027-01-01")
         f.press(.enter)
@@ -87,11 +87,10 @@ import Testing
         #expect(f.app.data.asOf == nil)
     }
 
-    @Test func keysOfLaterIssuesSaySo() throws {
+    @Test func theSegmentViewsSayTheyComeLater() throws {
         let f = try ScreenFixture(width: 80, height: 24)
-        f.press(.char("c"))
-        #expect(f.app.status?.text == "c (log a call) comes with a later version; for now use `rapport call log`")
-        #expect(f.screen.last!.contains("comes with a later version"))
+        f.press(.char("s"))
+        #expect(f.app.status?.text == "s (segment views) comes with a later version")
         f.press(.char("j"))
         #expect(f.app.status == nil)
     }

@@ -14,26 +14,21 @@ public enum Pane: Int, CaseIterable, Sendable {
     }
 }
 
-/// A one-line text being typed (search, command line).
-public struct LineEditor: Equatable, Sendable {
-    public var text = ""
-
-    /// Applies an editing key; false when the key is not an editing key.
-    public mutating func edit(_ key: Key) -> Bool {
-        switch key {
-        case .char(let c) where !c.isNewline: text.append(c)
-        case .backspace: if !text.isEmpty { text.removeLast() }
-        default: return false
-        }
-        return true
-    }
-}
-
 /// The incremental customer search opened by `/`.
 public struct SearchState: Sendable {
     public var query = LineEditor()
     public var hits: [CustomerID] = []
     public var selected = 0
+
+    /// The last line offers a new customer: with this number when digits
+    /// were typed (an unknown caller), else with this name.
+    public var offer: (name: String, phone: String)? {
+        let q = query.text.trimmingCharacters(in: .whitespaces)
+        guard !q.isEmpty else { return nil }
+        let digits = q.filter { $0.isASCII && $0.isNumber }.count
+        if digits >= 3, q.allSatisfy({ ($0.isASCII && $0.isNumber) || " +-().".contains($0) }) { return ("", q) }
+        return (q, "")
+    }
 }
 
 /// What covers the panes for a moment.
@@ -41,6 +36,15 @@ public enum Overlay: Sendable {
     case help
     case search(SearchState)
     case command(LineEditor)
+    case form(Form)
+    /// A one-line question on the status line: `y` carries out the effect.
+    case confirm(Confirmation)
+}
+
+/// A question answered with y or n, and what `y` does.
+public struct Confirmation: Sendable {
+    public let question: String
+    public let effect: Effect
 }
 
 /// A line for the status bar.
@@ -52,8 +56,17 @@ public struct StatusNote: Equatable, Sendable {
 /// Everything the screen shows, and where the user is in it.
 public struct AppState: Sendable {
     public var data: ScreenData
-    /// The log file shown in the status line, and who is acting.
-    public let source: String, actor: String
+    /// The log file shown in the status line.
+    public let source: String
+    /// Who is acting (`:user` changes it).
+    public var actor: String
+    /// The follow-up pane shows everyone's follow-ups, not only the actor's.
+    public var everyonesQueue: Bool { data.queueOwner == nil }
+    /// The dossier was opened from a search (a caller found by number): a call
+    /// logged now is inbound.
+    public var arrivedBySearch = false
+    /// After saving the form open now, the queue's selection moves on.
+    public var advanceQueueOnSave = false
     public var width: Int, height: Int
     public var focus: Pane = .funnel
     /// Where the funnel board's selection is.

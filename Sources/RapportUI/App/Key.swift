@@ -4,6 +4,8 @@ public enum Key: Hashable, Sendable {
     case up, down, left, right, pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace, delete
     case function(Int)
+    /// A letter typed with Ctrl held (Ctrl-S is `.ctrl("s")`).
+    case ctrl(Character)
 
     /// How help names the key.
     public var label: String {
@@ -25,6 +27,7 @@ public enum Key: Hashable, Sendable {
         case .backspace: "Backspace"
         case .delete: "Delete"
         case .function(let n): "F\(n)"
+        case .ctrl(let c): "Ctrl-\(c.uppercased())"
         }
     }
 }

@@ -1,9 +1,9 @@
 /// What a key does: one table drives key handling and the `?` help.
-public enum Action: String, CaseIterable, Sendable {
+public enum KeyAction: String, CaseIterable, Sendable {
     case quit, help, nextPane, previousPane, funnelPane, dossierPane, moodPane, followUpsPane
     case up, down, left, right, pageUp, pageDown, top, bottom, open, search, command, cancel
     case segments, newCustomer, newDeal, stageForward, stageBack, win, lose
-    case logCall, scheduleFollowUp, complete, snooze, moodNote, personality, edit, undo
+    case logCall, scheduleFollowUp, complete, snooze, moodNote, personality, edit, undo, add, toggleQueue
 
     /// What the action does, for help.
     public var summary: String {
@@ -26,7 +26,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .bottom: "last item"
         case .open: "open: a deal's customer; a follow-up's reason"
         case .search: "search customers (name, phone, company)"
-        case .command: "command line (:theme, :asof)"
+        case .command: "command line (:theme, :asof, :user)"
         case .cancel: "cancel, close, back"
         case .segments: "segment views"
         case .newCustomer: "new customer"
@@ -41,57 +41,33 @@ public enum Action: String, CaseIterable, Sendable {
         case .snooze: "snooze the follow-up"
         case .moodNote: "add a mood note"
         case .personality: "set the personality type"
-        case .edit: "edit a field"
-        case .undo: "undo my last action"
+        case .edit: "edit the customer, a contact, a deal, or resolve a complaint"
+        case .undo: "undo my last action (asks first)"
+        case .add: "add a contact, deal, follow-up, complaint, purchase or note"
+        case .toggleQueue: "follow-ups: mine or everyone's"
         }
     }
 
-    /// Whether the action works on this screen yet; the others say so when pressed.
-    public var isAvailable: Bool {
-        switch self {
-        case .segments, .newCustomer, .newDeal, .stageForward, .stageBack, .win, .lose, .logCall,
-             .scheduleFollowUp, .complete, .snooze, .moodNote, .personality, .edit, .undo: false
-        default: true
-        }
-    }
-
-    /// The subcommand that does it today, for actions the screen does not do yet.
-    public var commandLine: String? {
-        switch self {
-        case .newCustomer: "rapport customer add"
-        case .newDeal: "rapport deal add"
-        case .stageForward, .stageBack: "rapport deal move"
-        case .win: "rapport deal win"
-        case .lose: "rapport deal lose"
-        case .logCall: "rapport call log"
-        case .scheduleFollowUp: "rapport followup add"
-        case .complete: "rapport followup done"
-        case .snooze: "rapport followup snooze"
-        case .moodNote: "rapport note mood"
-        case .personality: "rapport note personality"
-        case .edit: "rapport customer edit"
-        case .undo: "rapport undo"
-        default: nil
-        }
-    }
+    /// Whether the action works in this version; the others say so when pressed.
+    public var isAvailable: Bool { self != .segments }
 }
 
 /// Keys bound to actions, in the order help lists them (DESIGN.md "Keys").
 public struct KeyMap: Sendable {
-    public let bindings: [(keys: [Key], action: Action)]
-    private let byKey: [Key: Action]
+    public let bindings: [(keys: [Key], action: KeyAction)]
+    private let byKey: [Key: KeyAction]
 
-    public init(_ bindings: [(keys: [Key], action: Action)]) {
+    public init(_ bindings: [(keys: [Key], action: KeyAction)]) {
         self.bindings = bindings
-        var byKey: [Key: Action] = [:]
+        var byKey: [Key: KeyAction] = [:]
         for b in bindings { for k in b.keys where byKey[k] == nil { byKey[k] = b.action } }
         self.byKey = byKey
     }
 
-    public func action(for key: Key) -> Action? { byKey[key] }
+    public func action(for key: Key) -> KeyAction? { byKey[key] }
 
     /// The keys of an action, as help shows them.
-    public func label(_ action: Action) -> String {
+    public func label(_ action: KeyAction) -> String {
         bindings.first { $0.action == action }?.keys.map(\.label).joined(separator: " ") ?? ""
     }
 
@@ -106,5 +82,6 @@ public struct KeyMap: Sendable {
         ([.char(">")], .stageForward), ([.char("<")], .stageBack), ([.char("W")], .win), ([.char("L")], .lose),
         ([.char("c")], .logCall), ([.char("f")], .scheduleFollowUp), ([.char("x")], .complete), ([.char("z")], .snooze),
         ([.char("m")], .moodNote), ([.char("p")], .personality), ([.char("e")], .edit), ([.char("u")], .undo),
+        ([.char("a")], .add), ([.char("o")], .toggleQueue),
     ])
 }

@@ -19,6 +19,15 @@ public enum Message: Sendable {
     case alert(String?)
     /// Long work under way (nil: it ended), shown while keys stay live.
     case progress(WorkProgress?)
+    /// An action was written: the line that says what was done, and what it created.
+    case performed(String, created: EntityRef?)
+    /// An action was refused: why, the field it is about, and whether
+    /// another process changed the record meanwhile.
+    case refused(String, field: String?, conflict: Bool)
+    /// What `u` would take back (nil: nothing to undo).
+    case undoPreview(String?)
+    /// The rep acting from now on.
+    case actorChanged(String)
 }
 
 /// Long work under way: what it is, and how far it has got (0 to 1) when known.
@@ -33,7 +42,7 @@ public struct WorkProgress: Equatable, Sendable {
 }
 
 /// What `update` asks the program to do; the answer comes back as a message.
-public enum Effect: Equatable, Sendable {
+public enum Effect: Sendable {
     case quit
     case loadTheme(String)
     /// Show everything as of a moment (nil: now).
@@ -42,4 +51,14 @@ public enum Effect: Equatable, Sendable {
     case writeDemo
     /// Stop the long work under way (an as-of fold).
     case cancelWork
+    /// Write an action to the log, as the command line would; a form passes
+    /// when it opened and what it edits, so that a change since is refused.
+    case perform(Action, unchangedSince: Int?, subject: EntityRef?)
+    /// Say what `u` would take back (answered by `.undoPreview`).
+    case previewUndo
+    case undo
+    /// Act as another rep from now on (`:user NAME`).
+    case setActor(String)
+    /// Show everyone's follow-ups, or only the actor's.
+    case showQueue(everyone: Bool)
 }

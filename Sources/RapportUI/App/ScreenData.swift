@@ -12,10 +12,13 @@ public struct ScreenData: Sendable {
     public let asOf: Timestamp?
     public let funnel: FunnelReport
     public let queue: FollowUpQueue
+    /// Whose follow-ups the queue holds (nil: everyone's).
+    public let queueOwner: String?
     public let customerCount: Int
     public let openDeals: Int
 
-    public init(state: CRMState, now: LocalTime, asOf: Timestamp? = nil) {
+    public init(state: CRMState, now: LocalTime, asOf: Timestamp? = nil, queueOwner: String? = nil) {
+        self.queueOwner = queueOwner
         self.state = state
         self.now = now
         var time = now
@@ -23,7 +26,7 @@ public struct ScreenData: Sendable {
         self.time = time
         self.asOf = asOf
         funnel = FunnelReport(state, at: time)
-        queue = FollowUpQueue(state, at: time)
+        queue = FollowUpQueue(state, at: time, owner: queueOwner)
         customerCount = state.liveCustomers.reduce(0) { n, _ in n + 1 }
         openDeals = funnel.columns.reduce(0) { $0 + $1.count }
     }

@@ -41,6 +41,18 @@ extension AppState {
         case .progress(let work):
             progress = work
             return []
+        case .performed(let summary, let created):
+            return performed(summary, created: created)
+        case .refused(let message, let field, let conflict):
+            return refused(message, field: field, conflict: conflict)
+        case .undoPreview(let what):
+            guard let what else { return fail("you have nothing to undo (\(actor))") }
+            overlay = .confirm(Confirmation(question: "Undo \(what)? y / n", effect: .undo))
+            return []
+        case .actorChanged(let name):
+            actor = name
+            status = StatusNote(text: "acting as \(name)", isError: false)
+            return []
         }
     }
 
@@ -77,6 +89,11 @@ extension AppState {
             _ = line.edit(key)
             overlay = .command(line)
             return []
+        case .form(let form):
+            return handleForm(key, form)
+        case .confirm(let question):
+            overlay = nil
+            return key == .char("y") || key == .char("Y") ? [question.effect] : []
         case nil: break
         }
         let layout = Layout(width: width, height: height, focus: focus, asOf: data.asOf != nil)
@@ -87,8 +104,7 @@ extension AppState {
             return [.writeDemo]
         }
         guard action.isAvailable else {
-            let how = action.commandLine.map { "; for now use `\($0)`" } ?? ""
-            status = StatusNote(text: "\(keyMap.label(action)) (\(action.summary)) comes with a later version\(how)", isError: false)
+            status = StatusNote(text: "\(keyMap.label(action)) (\(action.summary)) comes with a later version", isError: false)
             return []
         }
         switch action {
@@ -108,6 +124,9 @@ extension AppState {
         case .cancel:
             if progress != nil { return [.cancelWork] }
             if queue.showReason { queue.showReason = false } else if data.asOf != nil { return [.showAsOf(nil)] }
+        case .newCustomer, .newDeal, .stageForward, .stageBack, .win, .lose, .logCall, .scheduleFollowUp, .complete, .snooze,
+             .moodNote, .personality, .edit, .undo, .add, .toggleQueue:
+            return act(action)
         default:
             return move(action, layout)
         }
@@ -119,7 +138,7 @@ extension AppState {
         return []
     }
 
-    private mutating func move(_ action: Action, _ layout: Layout) -> [Effect] {
+    private mutating func move(_ action: KeyAction, _ layout: Layout) -> [Effect] {
         switch focus {
         case .funnel:
             if action == .open { return focus(.dossier) }
@@ -137,7 +156,7 @@ extension AppState {
     }
 
     /// A text pane's new first line: it stops where the last line reaches the bottom.
-    private func scroll(_ position: Int, _ action: Action, _ pane: Pane, _ layout: Layout,
+    private func scroll(_ position: Int, _ action: KeyAction, _ pane: Pane, _ layout: Layout,
                         _ lines: (AppState, Int) -> [StyledLine]) -> Int {
         let rows = layout.listRows(pane), width = (layout.panes[pane]?.width ?? 2) - 2
         let count = lines(self, width).count
@@ -148,10 +167,11 @@ extension AppState {
     private mutating func followSelection(of pane: Pane) -> [Effect] {
         let id = pane == .funnel ? selectedDeal?.customer : selectedQueueItem?.customer
         guard let id else { return [] }
+        arrivedBySearch = false
         return show(customer: id)
     }
 
-    private mutating func show(customer id: CustomerID) -> [Effect] {
+    mutating func show(customer id: CustomerID) -> [Effect] {
         guard id != customer else { return [] }
         customer = id
         timeline = []
@@ -180,12 +200,17 @@ extension AppState {
         case .up:
             s.selected = max(0, s.selected - 1)
         case .down, .tab:
-            s.selected = min(max(0, s.hits.count - 1), s.selected + 1)
+            s.selected = min(max(0, s.hits.count - (s.offer == nil ? 1 : 0)), s.selected + 1)
         case .enter:
-            guard s.hits.indices.contains(s.selected) else { return [] }
+            guard s.hits.indices.contains(s.selected) || (s.selected == s.hits.count && s.offer != nil) else { return [] }
+            if s.selected == s.hits.count, let offer = s.offer {   // the last line: a new customer
+                overlay = .form(Forms.newCustomer(data, actor: actor, name: offer.name, phone: offer.phone))
+                return []
+            }
             let id = s.hits[s.selected]
             overlay = nil
             focus = .dossier
+            arrivedBySearch = true
             return show(customer: id)
         default:
             if s.query.edit(key) { runSearch(&s) }
@@ -222,21 +247,18 @@ extension AppState {
             }
         case "q", "quit": return [.quit]
         case "help": overlay = .help; helpScroll = 0; return []
-        case "user": return fail(":user (act as another rep) comes with a later version; for now start with --actor NAME")
+        case "user":
+            guard !rest.isEmpty else { return fail("usage: :user NAME (acting now as \(actor))") }
+            return [.setActor(rest)]
         default:
-            return fail("unknown command \":\(verb)\"; use :theme NAME, :asof DATE, :asof now, :help or :quit")
+            return fail("unknown command \":\(verb)\"; use :theme NAME, :asof DATE, :asof now, :user NAME, :help or :quit")
         }
-    }
-
-    private mutating func fail(_ text: String) -> [Effect] {
-        status = StatusNote(text: text, isError: true)
-        return []
     }
 }
 
 /// Moving a selection or a scroll position by a key.
 enum Scroll {
-    static func move(_ position: Int, _ action: Action, count: Int, page: Int) -> Int {
+    static func move(_ position: Int, _ action: KeyAction, count: Int, page: Int) -> Int {
         guard count > 0 else { return 0 }
         let p: Int
         switch action {

@@ -28,9 +28,14 @@ extension AppState {
         case .help: Overlays.help(self, on: &canvas)
         case .search(let s): Overlays.search(self, s, on: &canvas)
         case .command(let line): Overlays.commandLine(line, in: layout.status, on: &canvas)
+        case .form(let form): FormView.render(form, self, on: &canvas)
+        case .confirm(let question): Overlays.question(question.question, in: layout.status, on: &canvas)
         case nil: break
         }
-        if case .command = overlay {} else { Chrome.status(self, in: layout.status, on: &canvas) }
+        switch overlay {
+        case .command, .confirm: break
+        default: Chrome.status(self, in: layout.status, on: &canvas)
+        }
         return canvas
     }
 }

@@ -40,7 +40,7 @@ public enum FunnelPane {
 
         /// Moves the selection by a key, as columns when the pane is wide
         /// enough, else as a list grouped by stage.
-        mutating func move(_ action: Action, columns: [FunnelReport.Column], area: Rect?) {
+        mutating func move(_ action: KeyAction, columns: [FunnelReport.Column], area: Rect?) {
             let inner = (area ?? Rect(x: 0, y: 0, width: 0, height: 0)).inner
             let count = { (stage: Int) in columns[stage].count }
             if FunnelPane.usesColumns(inner) {

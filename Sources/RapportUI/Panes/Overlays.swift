@@ -12,25 +12,26 @@ enum Overlays {
 
     static func help(_ s: AppState, on canvas: inout Canvas) {
         let lines = helpLines(s.keyMap)
-        let inner = frame("Keys", width: 76, height: lines.count + 2, on: &canvas, summary: "↑↓ scroll · any other key closes")
+        let inner = frame("Keys", width: 96, height: lines.count + 2, on: &canvas, summary: "↑↓ scroll · any other key closes")
         canvas.put(lines, in: inner, offset: DossierPane.clamped(s.helpScroll, lines: lines.count, rows: inner.height))
     }
 
     static func helpLines(_ map: KeyMap) -> [StyledLine] {
-        let groups: [(String, [Action])] = [
+        let groups: [(String, [KeyAction])] = [
             ("Everywhere", [.quit, .help, .nextPane, .previousPane, .funnelPane, .dossierPane, .moodPane, .followUpsPane,
                             .search, .command, .cancel]),
             ("Moving in a pane", [.up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom, .open]),
-            ("Acting on the selection (coming: for now the `rapport` subcommand named)",
+            ("Acting on the selection of the focused pane (a form opens; Ctrl-S saves, Esc cancels)",
              [.newCustomer, .newDeal, .stageForward, .stageBack, .win, .lose, .logCall, .scheduleFollowUp, .complete, .snooze,
-              .moodNote, .personality, .edit, .undo, .segments]),
+              .moodNote, .personality, .edit, .add, .undo, .toggleQueue]),
+            ("The manager", [.segments]),
         ]
         var out: [StyledLine] = []
         for (title, actions) in groups {
             if !out.isEmpty { out.append([]) }
             out.append([Span(title, .header)])
             for a in actions {
-                let note = a.isAvailable ? "" : (a.commandLine.map { "  (\($0))" } ?? "  (later)")
+                let note = a.isAvailable ? "" : "  (later)"
                 out.append([Span("  " + TextWidth.pad(map.label(a), to: 14), .key), Span(a.summary), Span(note, .dim)])
             }
         }
@@ -38,7 +39,8 @@ enum Overlays {
         out.append([Span("Commands after :", .header)])
         for (c, what) in [(":theme NAME", "default, light, high-contrast, mono, or a file of yours"),
                           (":asof DATE", "everything as it was then (2026-06-30, yesterday, -, …)"),
-                          (":asof now", "back to now (Esc too)"), (":quit", "quit")] {
+                          (":asof now", "back to now (Esc too)"), (":user NAME", "act as another rep from now on"),
+                          (":quit", "quit")] {
             out.append([Span("  " + TextWidth.pad(c, to: 14), .key), Span(what)])
         }
         return out
@@ -50,30 +52,43 @@ enum Overlays {
                           summary: "name · phone · company · e-mail   ↑↓ choose · Enter open · Esc close")
         guard !inner.isEmpty else { return }
         canvas.put([Span("/ ", .key), Span(search.query.text)], x: inner.x, y: inner.y, limit: inner.width)
-        canvas.cursor = (inner.x + 2 + TextWidth.of(search.query.text), inner.y)
+        canvas.cursor = (inner.x + 2 + search.query.cursorCells, inner.y)
         canvas.put(String(repeating: "─", count: inner.width), x: inner.x, y: inner.y + 1, style: .border, ellipsis: false)
         let list = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
-        if search.hits.isEmpty {
-            let hint = s.searchIndex == nil ? "building the search index …"
-                : (search.query.text.isEmpty ? "type part of a name (中文 or Latin), phone digits, a company or an e-mail" : "no customer matches")
+        if search.hits.isEmpty, search.offer == nil || s.searchIndex == nil {
+            let hint = s.searchIndex == nil ? "building the search index …" : "type part of a name (中文 or Latin), phone digits, a company or an e-mail"
             canvas.put(hint, x: list.x + 1, y: list.y, style: .dim, limit: list.width - 1)
             return
         }
+        // The hits, then the offer of a new customer as the last line.
+        let count = search.hits.count + (search.offer == nil ? 0 : 1)
         let offset = Scroll.offset(search.selected, rows: list.height)
         for row in 0..<list.height {
             let n = offset + row
-            guard n < search.hits.count, let c = s.data.customer(search.hits[n]) else { break }
+            guard n < count else { break }
             let style: Style = n == search.selected ? .selection : .normal
             canvas.fill(list.row(row), style: style)
+            guard n < search.hits.count, let c = s.data.customer(search.hits[n]) else {
+                let offer = search.offer.map { $0.phone.isEmpty ? "+ new customer named “\($0.name)”" : "+ new customer with this number \($0.phone)" } ?? ""
+                canvas.put((search.hits.isEmpty ? "no customer matches · " : "") + offer + "  (Enter)", x: list.x + 1, y: list.y + row,
+                           style: n == search.selected ? style : .accent, limit: list.width - 1)
+                continue
+            }
             canvas.put([Span(TextWidth.pad(c.name, to: 18) + " ", style), Span(TextWidth.pad(c.company ?? "", to: 24) + " ", style),
                         Span(TextWidth.pad(c.phones.first ?? "", to: 18) + " ", style), Span(c.id.description, n == search.selected ? style : .dim)],
                        x: list.x, y: list.y + row, limit: list.width)
         }
     }
 
+    /// A question on the status line, answered with y or n.
+    static func question(_ text: String, in r: Rect, on canvas: inout Canvas) {
+        canvas.fill(r, style: .status)
+        canvas.put(" " + text, x: r.x, y: r.y, style: .warning, limit: r.width)
+    }
+
     static func commandLine(_ line: LineEditor, in r: Rect, on canvas: inout Canvas) {
         canvas.fill(r)
         canvas.put([Span(":", .key), Span(line.text)], x: r.x, y: r.y, limit: r.width)
-        canvas.cursor = (r.x + 1 + TextWidth.of(line.text), r.y)
+        canvas.cursor = (r.x + 1 + line.cursorCells, r.y)
     }
 }

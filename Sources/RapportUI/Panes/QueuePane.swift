@@ -4,8 +4,9 @@ import RapportCore
 public enum QueuePane {
     static func box(_ s: AppState) -> Box {
         let q = s.data.queue
+        let whose = s.data.queueOwner.map { "\($0)'s" } ?? "everyone's"
         return Box(title: Pane.followUps.title,
-                   summary: "\(q.overdue) overdue · \(q.dueToday) today · \(q.items.count.grouped) in the queue",
+                   summary: "\(whose) (o) · \(q.overdue) overdue · \(q.dueToday) today · \(q.items.count.grouped) in the queue",
                    focused: s.focus == .followUps)
     }
 
@@ -17,7 +18,7 @@ public enum QueuePane {
         mutating func keep(within count: Int) { row = min(row, max(0, count - 1)) }
 
         /// Moves the selection by a key; Enter shows or hides the reason.
-        mutating func move(_ action: Action, count: Int, page: Int) {
+        mutating func move(_ action: KeyAction, count: Int, page: Int) {
             if action == .open {
                 showReason.toggle()
                 return

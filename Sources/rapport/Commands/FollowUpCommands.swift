@@ -5,7 +5,7 @@ import RapportCore
 struct FollowUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "followup", abstract: "Schedule, list, complete, snooze and cancel follow-ups.",
-        subcommands: [Add.self, List.self, Done.self, Snooze.self, Cancel.self])
+        subcommands: [Add.self, List.self, Done.self, Snooze.self, Cancel.self, Assign.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -18,6 +18,7 @@ struct FollowUpCommand: ParsableCommand {
         var tactic: String?
         @Option(help: "The deal it moves forward.") var deal: String?
         @Option var note: String?
+        @Option(help: "Who is to do it (default: whoever schedules it).") var owner: String?
         @Flag(help: "Print a JSON object instead of the id.") var json = false
 
         func run() throws {
@@ -27,6 +28,7 @@ struct FollowUpCommand: ParsableCommand {
                 f.tactic = try Parse.term(tactic, FollowUpTactic.self)
                 f.deal = try Parse.optionalID(deal, Deal.self)
                 f.note = note
+                f.owner = owner
                 return .scheduleFollowUp(f)
             }
         }
@@ -37,6 +39,7 @@ struct FollowUpCommand: ParsableCommand {
             abstract: "List open follow-ups by due time (`report queue` ranks them).")
         @OptionGroup var globals: GlobalOptions
         @Option(help: "Only this customer's.") var customer: String?
+        @Option(help: "Only those this rep is to do.") var owner: String?
         @Flag(help: "Done and cancelled ones too.") var all = false
         @Option(help: "At most this many (default 100; 0 for all).") var limit = 100
         @Flag(help: "Print a JSON array.") var json = false
@@ -50,14 +53,15 @@ struct FollowUpCommand: ParsableCommand {
                 let time = w.time
                 var shown = w.state.followUps.filter { f in
                     w.state.isLive(f) && (all || f.status == .open) && (only == nil || f.customer == only)
+                        && (owner == nil || f.owner == owner)
                 }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
                 if limit > 0 { shown = Array(shown.prefix(limit)) }
                 Output.emit(json: json, .array(shown.map { JSONView.followUp($0, w.state, time) })) {
-                    Output.table([["id", "due", "", "customer", "tactic", "note", "status"]] + shown.map { f in
+                    Output.table([["id", "due", "", "customer", "owner", "tactic", "note", "status"]] + shown.map { f in
                         [f.id.description, time.format(f.due), f.isOpen && f.due < time.now ? "!" : "",
-                         w.state.customer(f.customer)?.name ?? "", f.tactic?.english ?? "", f.note ?? "",
+                         w.state.customer(f.customer)?.name ?? "", f.owner ?? "", f.tactic?.english ?? "", f.note ?? "",
                          f.status == .open && f.snoozedFrom != nil ? "snoozed" : f.status.rawValue]
-                    }, maxWidths: [3: 20, 5: 40])
+                    }, maxWidths: [3: 20, 6: 40])
                 }
             }
         }
@@ -106,6 +110,19 @@ struct FollowUpCommand: ParsableCommand {
 
         func run() throws {
             try performing(globals, json: json) { _, _ in .cancelFollowUp(try Parse.id(followUp, FollowUp.self), reason: reason) }
+        }
+    }
+
+    struct Assign: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Give a follow-up to a rep to do.",
+                                                        discussion: "Example: rapport followup assign f12 wang")
+        @OptionGroup var globals: GlobalOptions
+        @Argument(help: "The follow-up id, e.g. f12.") var followUp: String
+        @Argument(help: "The rep.") var owner: String
+        @Flag(help: "Print a JSON object.") var json = false
+
+        func run() throws {
+            try performing(globals, json: json) { _, _ in .assignFollowUp(try Parse.id(followUp, FollowUp.self), owner: owner) }
         }
     }
 }

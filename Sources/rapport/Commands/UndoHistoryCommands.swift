@@ -84,6 +84,8 @@ struct ReportCommand: ParsableCommand {
                 """)
         @OptionGroup var globals: GlobalOptions
         @Option(name: .customLong("as-of"), help: "Show the queue as it was then.") var asOf: String?
+        @Option(help: "Only this rep's: the follow-ups given to them, and suggestions about their customers and deals.") var owner: String?
+        @Flag(help: "Only the actor's own (as --owner with the actor).") var mine = false
         @Option(help: "At most this many (default 20; 0 for all).") var limit = 20
         @Flag(help: "Print a JSON array.") var json = false
 
@@ -93,7 +95,8 @@ struct ReportCommand: ParsableCommand {
                 guard limit >= 0 else { throw Failure.usage("--limit must be 0 or more") }
                 let w = try session.openWorkspace()
                 let (state, time, banner) = try session.view(w, asOf: asOf)
-                let queue = FollowUpQueue(state, at: time)
+                if mine, owner != nil { throw Failure.usage("--mine and --owner name two reps; give one") }
+                let queue = FollowUpQueue(state, at: time, owner: mine ? session.actor : owner)
                 let items = limit == 0 ? queue.items[...] : queue.items.prefix(limit)
                 Output.emit(json: json, QueueView.json(items, state, time)) {
                     (banner.map { $0 + "\n" } ?? "") + QueueView.text(queue, items, state, time)

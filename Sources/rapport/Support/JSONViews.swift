@@ -56,7 +56,7 @@ enum JSONView {
     static func followUp(_ f: FollowUp, _ state: CRMState, _ time: LocalTime) -> JSON {
         .object([
             "id": .string(f.id.description), "customer": .string(f.customer.description),
-            "customerName": text(state.customer(f.customer)?.name), "deal": id(f.deal),
+            "customerName": text(state.customer(f.customer)?.name), "deal": id(f.deal), "owner": text(f.owner),
             "due": moment(f.due, time), "tactic": term(f.tactic), "note": text(f.note),
             "status": .string(f.status.rawValue), "snoozedFrom": moment(f.snoozedFrom, time),
             "outcome": term(f.outcome), "interaction": id(f.interaction), "overdue": .bool(f.isOpen && f.due < time.now),

@@ -81,6 +81,7 @@ import Testing
         try b.perform(.snoozeFollowUp(f, until: b.time.now.plus(days: 2)))
         try b.perform(.completeFollowUp(f, report: nil, next: nil))
         try b.workspace.undoLast()   // followup.reopened, entity.withdrawn
+        try b.perform(.assignFollowUp(f, owner: "wang"))
         try b.perform(.cancelFollowUp(f, reason: "no longer needed"))
         let k = ComplaintID(try b.perform(.openComplaint(c, summary: "late", deal: nil)).created!.number)
         try b.perform(.resolveComplaint(k, resolution: "sorted"))

@@ -20,7 +20,20 @@ import Testing
         ("golden-v1.log", FoldTests.everyKindOfEvent),   // the first format
         ("golden-v2.log", writeV2),                      // deal.moved keeps the time the deal entered its stage
         ("golden-v3.log", writeV3),                      // customer.merged and its undo, customer.unmerged
+        ("golden-v4.log", writeV4),                      // follow-ups with an owner; followup.assigned
     ]
+
+    /// A follow-up given to another rep, one scheduled for someone, and a won deal with its purchase.
+    @Sendable static func writeV4(_ b: TestBusiness) throws {
+        let c = try b.customer("赵敏")
+        let f = try b.followUp(c, due: b.time.now.plus(days: 1), note: "call back")
+        try b.perform(.assignFollowUp(f, owner: "wang"))
+        var draft = FollowUpDraft(customer: c, due: b.time.now.plus(days: 2))
+        draft.owner = "chen"
+        try b.perform(.scheduleFollowUp(draft))
+        let d = try b.deal(c, "Licences", value: "8000")
+        try b.perform(.winDeal(d, purchase: (Money(cents: 800_000), nil), reason: "good fit"))
+    }
 
     /// Two customers merged, the merge undone, and merged again.
     @Sendable static func writeV3(_ b: TestBusiness) throws {
@@ -87,6 +100,12 @@ import Testing
         #expect(w.state.complaint(ComplaintID(1))?.isOpen == true)
         #expect(w.state.purchase(PurchaseID(1))?.withdrawn == false)
         #expect(w.state.interactions.count == 2 && w.state.interactions[1].withdrawn)
+    }
+
+    @Test func theFourthGoldenLogGivesFollowUpsTheirOwners() throws {
+        let w = try Self.open("golden-v4.log")
+        #expect(w.state.followUp(FollowUpID(1))?.owner == "wang" && w.state.followUp(FollowUpID(2))?.owner == "chen")
+        #expect(w.state.deal(DealID(1))?.outcome == .won && w.state.purchase(PurchaseID(1))?.amount.cents == 800_000)
     }
 
     @Test func theThirdGoldenLogHoldsAMergedCustomer() throws {

@@ -169,3 +169,36 @@ import Testing
         #expect(timeline.last?.text == "created customer c1 Lumen (organisation)")
     }
 }
+
+/// Follow-ups have an owner: whoever they were given to, else whoever scheduled them.
+@Suite struct FollowUpOwnerTests {
+    @Test func ownersAssignmentAndTheQueueOfOneRep() throws {
+        let b = try TestBusiness(actor: "li")
+        defer { b.remove() }
+        let c = try b.customer("A", [.owner: "li"])
+        let other = try b.customer("B", [.owner: "wang"])
+        let mine = try b.followUp(c, due: b.time.now.plus(hours: 2))
+        let theirs = try b.followUp(other, due: b.time.now.plus(hours: 3))
+        #expect(b.state.followUp(mine)?.owner == "li")
+        try b.perform(.assignFollowUp(theirs, owner: "wang"))
+        #expect(b.state.followUp(theirs)?.owner == "wang")
+        #expect(FollowUpQueue(b.state, at: b.time, owner: "li").items.map(\.customer) == [c])
+        #expect(FollowUpQueue(b.state, at: b.time, owner: "wang").items.map(\.customer) == [other])
+        #expect(FollowUpQueue(b.state, at: b.time).items.count == 2)
+        #expect(throws: InputError.self) { try b.perform(.assignFollowUp(theirs, owner: "wang")) }
+        try b.workspace.undoLast()
+        #expect(b.state.followUp(theirs)?.owner == "li")
+    }
+
+    @Test func winningRecordsThePurchaseInTheSameBatch() throws {
+        let b = try TestBusiness()
+        defer { b.remove() }
+        let c = try b.customer("A")
+        let d = try b.deal(c, "X", stage: .closing, value: "5000")
+        let o = try b.perform(.winDeal(d, purchase: (Money(cents: 500_000), nil), reason: nil))
+        #expect(o.events.map(\.type) == ["deal.closed", "purchase.recorded"])
+        #expect(b.state.purchases(of: b.state.customer(c)!).first?.date == b.time.today)
+        try b.workspace.undoLast()
+        #expect(b.state.deal(d)?.outcome == nil && b.state.purchases(of: b.state.customer(c)!).isEmpty)
+    }
+}

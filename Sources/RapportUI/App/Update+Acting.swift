@@ -1,0 +1,198 @@
+import RapportCore
+
+/// The acting keys: each opens a form on the selected item of the focused
+/// pane (or acts at once, as `>` and `<` do), and every save is a core
+/// `Action`, written as the command line writes it.
+extension AppState {
+    /// The deal the acting keys work on: the funnel's selection, else the
+    /// shown customer's furthest open deal.
+    var actingDeal: Deal? {
+        if focus == .funnel, let d = selectedDeal { return d }
+        if focus == .followUps, let id = selectedQueueItem?.deal, let d = data.state.liveDeal(id), d.isOpen { return d }
+        guard let c = shownCustomer else { return nil }
+        return data.state.deals(of: c).filter(\.isOpen).max { ($0.stage, $1.id) < ($1.stage, $0.id) }
+    }
+
+    /// The customer shown in the dossier, if it exists now.
+    var shownCustomer: Customer? { customer.flatMap { data.customer($0) } }
+
+    /// The follow-up the acting keys work on: the queue's selection, else
+    /// the shown customer's soonest open one.
+    var actingFollowUp: FollowUp? {
+        if focus == .followUps, let item = selectedQueueItem {
+            guard case .followUp(let id) = item.subject else { return nil }
+            return data.state.liveFollowUp(id)
+        }
+        guard let c = shownCustomer else { return nil }
+        return data.state.followUps(of: c).filter(\.isOpen).min { $0.due < $1.due }
+    }
+
+    /// Carries out an acting key.
+    mutating func act(_ key: KeyAction) -> [Effect] {
+        if data.asOf != nil { return fail("the as-of view is read-only; :asof now (or Esc) returns to the present") }
+        advanceQueueOnSave = false
+        switch key {
+        case .newCustomer:
+            open(Forms.newCustomer(data, actor: actor))
+        case .undo:
+            return [.previewUndo]
+        case .toggleQueue:
+            return [.showQueue(everyone: !everyonesQueue)]
+        case .stageForward, .stageBack:
+            guard let d = actingDeal else { return fail("select a deal first (in the funnel, or a customer with an open deal)") }
+            guard let to = key == .stageForward ? d.stage.next : d.stage.previous else {
+                return fail(key == .stageForward ? "\(d.id) is in the last stage: W wins it, L loses it" : "\(d.id) is in the first stage")
+            }
+            let effects = [Effect.perform(.moveDeal(d.id, to: to), unchangedSince: data.state.recordCount, subject: d.id.ref)]
+            if focus == .funnel { funnel.stage = to.number - 1 }   // the selection goes with the deal
+            return effects
+        case .win, .lose:
+            guard let d = actingDeal else { return fail("select a deal first") }
+            open(key == .win ? Forms.win(d, data) : Forms.lose(d, data))
+        case .complete, .snooze:
+            guard let f = actingFollowUp, let c = data.customer(f.customer) else {
+                return fail("select a follow-up first (in the queue, or a customer with one open)")
+            }
+            advanceQueueOnSave = false   // a done or snoozed item leaves its place: the next one takes it
+            open(key == .complete ? Forms.complete(f, c, data) : Forms.snooze(f, c, data))
+        default:
+            guard let c = focus == .followUps ? selectedQueueItem.flatMap({ data.customer($0.customer) }) ?? shownCustomer : shownCustomer else {
+                return fail("select a customer first: a deal, a follow-up, or / to find one")
+            }
+            switch key {
+            case .newDeal: open(Forms.newDeal(c, data, actor: actor))
+            case .logCall:
+                advanceQueueOnSave = focus == .followUps
+                open(Forms.logCall(c, data, inbound: arrivedBySearch))
+            case .scheduleFollowUp: open(Forms.schedule(c, data, actor: actor))
+            case .moodNote: open(Forms.mood(c, data))
+            case .personality: open(Forms.personality(c, data))
+            case .edit:
+                if focus == .funnel, let d = selectedDeal { open(Forms.editDeal(d, data)) } else { open(Forms.editMenu(c, data)) }
+            case .add: open(Forms.addMenu(c, data))
+            default: return []
+            }
+        }
+        return []
+    }
+
+    private mutating func open(_ form: Form) { overlay = .form(form) }
+
+    // MARK: - Forms
+
+    /// A key in the open form; the form stays open unless the key closes or replaces it.
+    mutating func handleForm(_ key: Key, _ current: Form) -> [Effect] {
+        var form = current
+        switch form.handle(key) {
+        case .stay:
+            overlay = .form(form)
+        case .cancel:
+            overlay = nil
+        case .left(let field):
+            check(&form, only: field)
+            overlay = .form(form)
+        case .reload:
+            overlay = Forms.reopen(form.purpose, data, actor: actor).map(Overlay.form)
+        case .save:
+            if form.purpose == .menu { return openChosen(form) }
+            form.errors = [:]
+            for field in form.fields where field.required && field.isEmpty { form.errors[field.key] = "this must not be empty" }
+            overlay = .form(form)
+            guard form.errors.isEmpty else { return [] }
+            do {
+                let action = try form.action(in: data)
+                _ = try action.outcome(in: data.state, time: data.now)   // the core's checks, before writing
+                return [.perform(action, unchangedSince: form.openedAt, subject: form.subject)]
+            } catch {
+                form.errors[error.field ?? ""] = error.description + Self.words(error.hint)
+                overlay = .form(form)
+            }
+        }
+        return []
+    }
+
+    /// The core's verdict on the form as it stands, shown beside `only` (the
+    /// field just left) when it is about that field.
+    private func check(_ form: inout Form, only field: String) {
+        form.errors[field] = nil
+        do {
+            _ = try form.action(in: data).outcome(in: data.state, time: data.now)
+        } catch {
+            if error.field == field, !(form.field(field)?.isEmpty ?? true) { form.errors[field] = error.description }
+        }
+    }
+
+    /// Opens what a menu's choice names.
+    private mutating func openChosen(_ menu: Form) -> [Effect] {
+        let choice = menu.text("choice")
+        guard let c = shownCustomer else { overlay = nil; return [] }
+        if let ref = EntityRef(choice) {
+            switch ref.kind {
+            case .customer: open(Forms.editCustomer(c, data))
+            case .contact: if let p = data.state.liveContact(ContactID(ref.number)) { open(Forms.editContact(p, data)) }
+            case .deal: if let d = data.state.liveDeal(DealID(ref.number)) { open(Forms.editDeal(d, data)) }
+            case .complaint: if let k = data.state.liveComplaint(ComplaintID(ref.number)) { open(Forms.resolveComplaint(k, data)) }
+            default: overlay = nil
+            }
+            return []
+        }
+        switch choice {
+        case "contact": open(Forms.newContact(c, data))
+        case "deal": open(Forms.newDeal(c, data, actor: actor))
+        case "followup": open(Forms.schedule(c, data, actor: actor))
+        case "complaint": open(Forms.openComplaint(c, data))
+        case "purchase": open(Forms.purchase(c, data))
+        case "note": open(Forms.note(c, data))
+        case "mood": open(Forms.mood(c, data))
+        default: overlay = nil
+        }
+        return []
+    }
+
+    // MARK: - Answers
+
+    /// An action was written: the form closes, the queue moves on when asked,
+    /// and what was created is shown (a new customer in the dossier, a new
+    /// deal selected on the board).
+    mutating func performed(_ summary: String, created: EntityRef?) -> [Effect] {
+        if case .form = overlay { overlay = nil }
+        if advanceQueueOnSave { queue.row = min(queue.row + 1, max(0, data.queue.items.count - 1)) }
+        advanceQueueOnSave = false
+        status = StatusNote(text: summary, isError: false)
+        switch created?.kind {
+        case .customer?:
+            return show(customer: CustomerID(created!.number))
+        case .deal?:
+            guard let d = data.state.liveDeal(DealID(created!.number)) else { return [] }
+            funnel.stage = d.stage.number - 1
+            funnel.row = data.funnel.columns[funnel.stage].deals.firstIndex { $0.id == d.id } ?? 0
+            return show(customer: d.customer)
+        default:
+            return []   // the new data reloaded the shown customer's timeline
+        }
+    }
+
+    /// An action was refused: the form stays, with its values, and says why.
+    mutating func refused(_ message: String, field: String?, conflict: Bool) -> [Effect] {
+        guard case .form(var form) = overlay else { return fail(message) }
+        form.errors[field ?? ""] = message
+        form.conflict = conflict
+        overlay = .form(form)
+        return []
+    }
+
+    /// A hint of the core, in the screen's words.
+    public static func words(_ hint: InputError.Hint?) -> String {
+        switch hint {
+        case .undo?: "; u undoes your last action"
+        case .clearDoNotContact(let id)?: "; clear it first: e on \(id), Do not contact: no"
+        case .search?: "; / searches"
+        case nil: ""
+        }
+    }
+
+    mutating func fail(_ text: String) -> [Effect] {
+        status = StatusNote(text: text, isError: true)
+        return []
+    }
+}

@@ -1,0 +1,239 @@
+import RapportCore
+
+/// What a form does when saved.
+public enum FormPurpose: Equatable, Sendable {
+    case newCustomer
+    case editCustomer(CustomerID)
+    case newContact(CustomerID)
+    case editContact(ContactID)
+    case newDeal(CustomerID)
+    case editDeal(DealID)
+    case win(DealID)
+    case lose(DealID)
+    case logCall(CustomerID)
+    case complete(FollowUpID)
+    case schedule(CustomerID)
+    case snooze(FollowUpID)
+    case mood(CustomerID)
+    case personality(CustomerID)
+    case openComplaint(CustomerID)
+    case resolveComplaint(ComplaintID)
+    case purchase(CustomerID)
+    case note(CustomerID)
+    /// A list of forms to open (the `e` and `a` menus); saving opens the one chosen.
+    case menu
+}
+
+extension Form {
+    /// The action the form's values make, or the reason they make none,
+    /// naming the field.
+    public func action(in data: ScreenData) throws(InputError) -> Action {
+        let v = Values(form: self, time: data.now)
+        switch purpose {
+        case .newCustomer:
+            return .addCustomer(name: v.text("name"), fields: try v.customerFields(self))
+        case .editCustomer(let id):
+            return .editCustomer(id, fields: try v.customerFields(self, onlyChanged: true))
+        case .newContact(let c):
+            return .addContact(c, name: v.text("name"), fields: v.contactFields(self))
+        case .editContact(let p):
+            return .editContact(p, fields: v.contactFields(self, onlyChanged: true))
+        case .newDeal(let c):
+            return .addDeal(c, title: v.text("title"), stage: try v.term("stage") ?? .prospecting, fields: try v.dealFields(self))
+        case .editDeal(let d):
+            return .editDeal(d, fields: try v.dealFields(self, onlyChanged: true))
+        case .win(let d):
+            let amount = try v.money("amount"), date = try v.day("date")
+            return .winDeal(d, purchase: amount.map { ($0, date) }, reason: v.optional("reason"))
+        case .lose(let d):
+            let why: LossReason? = try v.term("why")
+            let reason = [why?.english, v.optional("reason")].compactMap { $0 }.joined(separator: ": ")
+            return .closeDeal(d, .lost, reason: reason.isEmpty ? nil : reason)
+        case .logCall(let c):
+            var d = InteractionDraft(customer: c)
+            try v.fill(&d)
+            return .logInteraction(d, next: try v.nextStep(for: c, deal: d.deal))
+        case .complete(let f):
+            guard let followUp = data.state.followUp(f) else { throw InputError("no follow-up \(f)") }
+            var d = InteractionDraft(customer: followUp.customer)
+            d.kind = followUp.tactic.map(Action.interactionKind) ?? .call
+            d.deal = followUp.deal
+            try v.fill(&d)
+            return .completeFollowUp(f, report: d, next: try v.nextStep(for: followUp.customer, deal: followUp.deal))
+        case .schedule(let c):
+            guard let due = try v.moment("due") else { throw InputError("say when it is due", field: "due") }
+            var f = FollowUpDraft(customer: c, due: due)
+            f.tactic = try v.term("tactic")
+            f.note = v.optional("note")
+            f.deal = v.id("deal")
+            f.owner = v.optional("owner")
+            return .scheduleFollowUp(f)
+        case .snooze(let f):
+            return .snoozeFollowUp(f, until: try v.snoozeUntil())
+        case .mood(let c):
+            guard let mood: Mood = try v.term("mood") else { throw InputError("choose a mood", field: "mood") }
+            return .noteMood(c, mood, note: v.optional("note"), at: nil)
+        case .personality(let c):
+            var fields = [CustomerField: JSON]()
+            fields[.personality] = .text(v.optional("personality"))
+            fields[.aidmas] = .text(v.optional("aidmas"))
+            return .editCustomer(c, fields: fields)
+        case .openComplaint(let c):
+            return .openComplaint(c, summary: v.text("summary"), deal: v.id("deal"))
+        case .resolveComplaint(let k):
+            return .resolveComplaint(k, resolution: v.optional("resolution"))
+        case .purchase(let c):
+            guard let amount = try v.money("amount") else { throw InputError("amount must not be empty", field: "amount") }
+            return .recordPurchase(c, amount: amount, date: try v.day("date"), note: v.optional("note"))
+        case .note(let c):
+            return .addNote(c, text: v.text("text"))
+        case .menu:
+            throw InputError("choose what to open", field: "choice")
+        }
+    }
+}
+
+/// A form's values read as the core wants them; each parse failure names its field.
+struct Values {
+    let form: Form
+    let time: LocalTime
+
+    func text(_ key: String) -> String { form.text(key) }
+    func optional(_ key: String) -> String? { text(key).isEmpty ? nil : text(key) }
+
+    func id<E>(_ key: String) -> ID<E>? { ID<E>(text(key)) }
+
+    func term<T: Term>(_ key: String) throws(InputError) -> T? {
+        let t = text(key)
+        guard !t.isEmpty else { return nil }
+        guard let term = T(rawValue: t) else { throw InputError("unknown \(T.noun) \"\(t)\"", field: key) }
+        return term
+    }
+
+    /// A moment typed the way the command line takes it; a bare day means the field's hour.
+    func moment(_ key: String) throws(InputError) -> Timestamp? {
+        guard let field = form.field(key), case .date(_, let hour) = field.kind, !field.text.isEmpty else { return nil }
+        do {
+            return try When.parse(field.text, at: time).moment(time, hour: hour)
+        } catch {
+            throw InputError(error.description, field: key)
+        }
+    }
+
+    func day(_ key: String) throws(InputError) -> Day? {
+        try moment(key).map { time.day(of: $0) }
+    }
+
+    func money(_ key: String) throws(InputError) -> Money? {
+        let t = text(key)
+        guard !t.isEmpty else { return nil }
+        switch Money.parse(t) {
+        case .success(let m):
+            guard m.cents >= 0 else { throw InputError("the amount must not be negative", field: key) }
+            return m
+        case .failure(.tooLarge): throw InputError("too large; amounts go up to \(Format.grouped(Money.maximumUnits))", field: key)
+        case .failure(.notAnAmount): throw InputError("not an amount; digits with up to two decimals, e.g. 12000 or 12,000.50", field: key)
+        }
+    }
+
+    /// The customer fields of the form (only those changed, for an edit).
+    func customerFields(_ form: Form, onlyChanged: Bool = false) throws(InputError) -> [CustomerField: JSON] {
+        var out = [CustomerField: JSON]()
+        for field in form.fields where !onlyChanged || field.isChanged {
+            guard let f = CustomerField(rawValue: field.key) else { continue }
+            switch f {
+            case .phones, .emails, .tags:
+                out[f] = .strings(field.text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            case .need, .canPay, .authority:
+                out[f] = field.text.isEmpty ? .null : .bool(field.text == "yes")
+            case .doNotContact, .doNotShare:
+                out[f] = .bool(field.text == "yes")
+            default:
+                out[f] = field.text.isEmpty ? .null : .string(field.text)
+            }
+        }
+        return out
+    }
+
+    func contactFields(_ form: Form, onlyChanged: Bool = false) -> [ContactField: JSON] {
+        var out = [ContactField: JSON]()
+        for field in form.fields where !onlyChanged || field.isChanged {
+            guard let f = ContactField(rawValue: field.key), f != .name || onlyChanged else { continue }
+            out[f] = f == .coach ? .bool(field.text == "yes") : field.text.isEmpty ? .null : .string(field.text)
+        }
+        return out
+    }
+
+    func dealFields(_ form: Form, onlyChanged: Bool = false) throws(InputError) -> [DealField: JSON] {
+        var out = [DealField: JSON]()
+        for field in form.fields where !onlyChanged || field.isChanged {
+            guard let f = DealField(rawValue: field.key), f != .title || onlyChanged else { continue }
+            switch f {
+            case .value: out[f] = try money("value").map { .string($0.description) } ?? .null
+            case .probability:
+                let t = field.text
+                guard !t.isEmpty else { out[f] = .null; continue }
+                guard let p = Int(t), (0...100).contains(p) else { throw InputError("a chance from 0 to 100", field: "probability") }
+                out[f] = .int(Int64(p))
+            case .close: out[f] = try day("close").map { .string($0.description) } ?? .null
+            default: out[f] = field.text.isEmpty ? .null : .string(field.text)
+            }
+        }
+        return out
+    }
+
+    /// The interaction fields of a call form.
+    func fill(_ d: inout InteractionDraft) throws(InputError) {
+        if let kind: InteractionKind = try term("kind") { d.kind = kind }
+        if let direction: Direction = try term("direction") { d.direction = direction }
+        d.at = try moment("at")
+        d.outcome = try term("outcome")
+        d.objection = try term("objection")
+        d.technique = try term("technique")
+        d.mood = try term("mood")
+        d.note = optional("note")
+        if let deal: DealID = id("deal") { d.deal = deal }
+        d.contact = id("contact")
+    }
+
+    /// The next step of a call form, when a time is given.
+    func nextStep(for c: CustomerID, deal: DealID?) throws(InputError) -> FollowUpDraft? {
+        guard let due = try moment("next") else {
+            if optional("nextNote") != nil || !text("nextTactic").isEmpty {
+                throw InputError("say when the next step is due", field: "next")
+            }
+            return nil
+        }
+        var f = FollowUpDraft(customer: c, due: due)
+        f.tactic = try term("nextTactic")
+        f.note = optional("nextNote")
+        f.deal = deal
+        return f
+    }
+
+    /// The snooze form: a quick choice, or a date typed.
+    func snoozeUntil() throws(InputError) -> Timestamp {
+        if let typed = try moment("date") { return typed }
+        let now = time.now, today = time.today
+        switch text("until") {
+        case "hour": return now.adding(seconds: 3600)
+        case "afternoon":
+            let afternoon = time.moment(today, hour: 14)
+            return afternoon > now ? afternoon : time.moment(Day(number: today.number + 1), hour: 14)
+        case "tomorrow": return time.moment(Day(number: today.number + 1), hour: 9)
+        case "monday":
+            let weekday = Int((Int64(today.number) + 4).floorDivided(by: 7).1)   // 1970-01-01 was a Thursday
+            let ahead = (8 - weekday) % 7
+            return time.moment(Day(number: today.number + Int32(ahead == 0 ? 7 : ahead)), hour: 9)
+        default: throw InputError("choose when, or type a date", field: "until")
+        }
+    }
+}
+
+extension Int64 {
+    /// Floor division with a non-negative remainder.
+    fileprivate func floorDivided(by d: Int64) -> (Int64, Int64) {
+        let q = self / d, r = self % d
+        return r < 0 ? (q - 1, r + d) : (q, r)
+    }
+}

@@ -76,13 +76,11 @@ struct ArchiveWriter {
     mutating func raw(_ b: [UInt8]) { bytes += b }
 
     /// A whole array of plain numbers, as its bytes (read back by one copy).
-    mutating func plain<T: FixedWidthInteger>(_ values: [T]) {
+    mutating func plain<T: FixedWidthInteger>(_ values: ChunkedArray<T>) {
         varint(UInt64(values.count))
-        values.withUnsafeBytes { raw in
-            var pad = (MemoryLayout<T>.alignment - bytes.count % MemoryLayout<T>.alignment) % MemoryLayout<T>.alignment
-            while pad > 0 { bytes.append(0); pad -= 1 }
-            bytes += raw
-        }
+        var pad = (MemoryLayout<T>.alignment - bytes.count % MemoryLayout<T>.alignment) % MemoryLayout<T>.alignment
+        while pad > 0 { bytes.append(0); pad -= 1 }
+        for chunk in values.chunks { chunk.withUnsafeBytes { bytes += $0 } }
     }
 }
 

@@ -120,7 +120,7 @@ extension CRMState {
             purchases = try u.list(Unarchiver.purchase)
             moodNotes = try u.list(Unarchiver.moodNote)
             notes = try u.list(Unarchiver.note)
-            anomalies = try u.list(Unarchiver.anomaly)
+            anomalies = Array(try u.list(Unarchiver.anomaly))
             lastRecordTime = try u.r.optionalTime()
             unreadableCount = try u.r.count()
         default:
@@ -138,7 +138,7 @@ private struct Archiver {
     var w: ArchiveWriter
     let v = CRMState.Vocab()
 
-    mutating func list<E>(_ items: [E], _ one: (inout Archiver, E) -> Void) {
+    mutating func list<C: Collection>(_ items: C, _ one: (inout Archiver, C.Element) -> Void) {
         w.varint(UInt64(items.count))
         for e in items { one(&self, e) }
     }
@@ -251,10 +251,10 @@ private struct Unarchiver {
     var r: ArchiveReader
     let v = CRMState.Vocab()
 
-    mutating func list<E>(_ one: (inout Unarchiver, Int32) throws(ArchiveError) -> E) throws(ArchiveError) -> [E] {
+    mutating func list<E>(_ one: (inout Unarchiver, Int32) throws(ArchiveError) -> E) throws(ArchiveError) -> ChunkedArray<E> {
         let n = try r.count()
         guard n < Int(Int32.max) else { throw ArchiveError(description: "a list in the checkpoint is too long") }
-        var out: [E] = []
+        var out: ChunkedArray<E> = []
         out.reserveCapacity(n)
         for i in 0..<n { out.append(try one(&self, Int32(i + 1))) }
         return out
@@ -381,9 +381,9 @@ private struct Unarchiver {
 
     mutating func recordLinks() throws(ArchiveError) -> RecordLinks {
         var links = RecordLinks()
-        links.offsets = try r.plain(Int64.self)
-        links.customer = try r.plain(Int32.self)
-        links.previous = try r.plain(Int32.self)
+        links.offsets = ChunkedArray(try r.plain(Int64.self))
+        links.customer = ChunkedArray(try r.plain(Int32.self))
+        links.previous = ChunkedArray(try r.plain(Int32.self))
         guard links.customer.count == links.offsets.count, links.previous.count == links.offsets.count else {
             throw ArchiveError(description: "the record links in the checkpoint disagree")
         }

@@ -17,7 +17,7 @@ extension CRMState {
             else { return false }
         }
         // Links only point to older entities, so that walking them always ends.
-        func chain<E: Identified>(_ items: [E], _ older: (E) -> Int32, _ owner: (E) -> CustomerID) -> Bool {
+        func chain<E: Identified>(_ items: ChunkedArray<E>, _ older: (E) -> Int32, _ owner: (E) -> CustomerID) -> Bool {
             items.enumerated().allSatisfy { i, e in older(e) >= 0 && Int(older(e)) <= i && customer(owner(e)) }
         }
         guard chain(contacts, { $0.older }, { $0.customer }), chain(deals, { $0.older }, { $0.customer }),

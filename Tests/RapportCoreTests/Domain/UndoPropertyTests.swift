@@ -27,7 +27,7 @@ import Testing
             }
             followUps = s.liveFollowUps.map { "\($0.id) \($0.customer) \($0.status) \($0.due) \(String(describing: $0.snoozedFrom)) \(String(describing: $0.outcome)) \(String(describing: $0.interaction))" }
             complaints = s.complaints.filter { s.isLive($0) }.map { "\($0.id) \(String(describing: $0.resolvedAt)) \(String(describing: $0.resolution))" }
-            func owned<E: CustomerOwned>(_ items: [E]) -> [String] { items.filter { s.isLive($0) }.map { "\($0.id)@\($0.customer)" } }
+            func owned<E: CustomerOwned>(_ items: ChunkedArray<E>) -> [String] { items.filter { s.isLive($0) }.map { "\($0.id)@\($0.customer)" } }
             others = owned(s.interactions) + owned(s.purchases) + owned(s.moodNotes) + owned(s.notes) + owned(s.complaints)
         }
 

@@ -34,7 +34,7 @@ enum Merge {
 
     /// Everything on the customer's lists, withdrawn or not, oldest first.
     static func owned(by c: Customer, in state: CRMState) -> [EntityRef] {
-        func refs<E: CustomerOwned>(_ items: [E], _ newest: Int32, _ older: KeyPath<E, Int32>) -> [EntityRef] {
+        func refs<E: CustomerOwned>(_ items: ChunkedArray<E>, _ newest: Int32, _ older: KeyPath<E, Int32>) -> [EntityRef] {
             CRMState.walk(items, from: newest, older).map(\.id.ref).reversed()
         }
         return refs(state.contacts, c.newestContact, \.older) + refs(state.deals, c.newestDeal, \.older)

@@ -52,7 +52,7 @@ extension CRMState {
         }
     }
 
-    func existing<E>(_ array: [E], _ id: ID<E>) throws(InputError) -> Int {
+    func existing<E>(_ array: ChunkedArray<E>, _ id: ID<E>) throws(InputError) -> Int {
         guard id.number >= 1, Int(id.number) <= array.count else { throw InputError("no \(E.kind.noun) \(id)") }
         return id.index
     }

@@ -11,7 +11,7 @@ extension CRMState {
     public func moodNote(_ id: MoodNoteID) -> MoodNote? { Self.lookup(moodNotes, id) }
     public func note(_ id: NoteID) -> Note? { Self.lookup(notes, id) }
 
-    private static func lookup<E>(_ array: [E], _ id: ID<E>) -> E? {
+    private static func lookup<E>(_ array: ChunkedArray<E>, _ id: ID<E>) -> E? {
         id.number >= 1 && Int(id.number) <= array.count ? array[id.index] : nil
     }
 
@@ -70,7 +70,7 @@ extension CRMState {
     public func moodNotes(of c: Customer) -> [MoodNote] { Self.walk(moodNotes, from: c.newestMoodNote, \.older).filter { !$0.withdrawn } }
     public func notes(of c: Customer) -> [Note] { Self.walk(notes, from: c.newestNote, \.older).filter { !$0.withdrawn } }
 
-    static func walk<E>(_ array: [E], from newest: Int32, _ older: KeyPath<E, Int32>) -> [E] {
+    static func walk<E>(_ array: ChunkedArray<E>, from newest: Int32, _ older: KeyPath<E, Int32>) -> [E] {
         var out: [E] = []
         var n = newest
         while n > 0 {

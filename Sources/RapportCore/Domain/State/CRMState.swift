@@ -1,15 +1,15 @@
 /// Everything the log says, folded: entities by id, and the links that the
 /// queries walk. A value type: folding up to a past moment gives another one.
 public struct CRMState: Equatable, Sendable {
-    public internal(set) var customers: [Customer] = []
-    public internal(set) var contacts: [Contact] = []
-    public internal(set) var deals: [Deal] = []
-    public internal(set) var interactions: [Interaction] = []
-    public internal(set) var followUps: [FollowUp] = []
-    public internal(set) var complaints: [Complaint] = []
-    public internal(set) var purchases: [Purchase] = []
-    public internal(set) var moodNotes: [MoodNote] = []
-    public internal(set) var notes: [Note] = []
+    public internal(set) var customers: ChunkedArray<Customer> = []
+    public internal(set) var contacts: ChunkedArray<Contact> = []
+    public internal(set) var deals: ChunkedArray<Deal> = []
+    public internal(set) var interactions: ChunkedArray<Interaction> = []
+    public internal(set) var followUps: ChunkedArray<FollowUp> = []
+    public internal(set) var complaints: ChunkedArray<Complaint> = []
+    public internal(set) var purchases: ChunkedArray<Purchase> = []
+    public internal(set) var moodNotes: ChunkedArray<MoodNote> = []
+    public internal(set) var notes: ChunkedArray<Note> = []
 
     /// Records that could not be applied (a reference to nothing, an id out of
     /// sequence), or not even read (written by a newer version). They stay
@@ -59,11 +59,11 @@ public struct Anomaly: Equatable, Sendable, CustomStringConvertible {
 /// Per-record facts the timeline and undo need, in compact parallel arrays.
 struct RecordLinks: Equatable, Sendable {
     /// The byte offset of each record in the log.
-    var offsets: [Int64] = []
+    var offsets: ChunkedArray<Int64> = []
     /// The customer number each record concerns (0: none).
-    var customer: [Int32] = []
+    var customer: ChunkedArray<Int32> = []
     /// The previous record about the same customer (-1: none).
-    var previous: [Int32] = []
+    var previous: ChunkedArray<Int32> = []
 
     var count: Int { offsets.count }
 

@@ -141,7 +141,7 @@ extension CRMState {
     /// One kind's lists: the moving items leave `from`'s list and join
     /// `to`'s; both lists are threaded again, newest (highest number) first.
     private mutating func relink<E: CustomerOwned & Linked>(
-        _ items: WritableKeyPath<CRMState, [E]>, _ newest: WritableKeyPath<Customer, Int32>,
+        _ items: WritableKeyPath<CRMState, ChunkedArray<E>>, _ newest: WritableKeyPath<Customer, Int32>,
         _ only: Set<EntityRef>?, _ from: Int, _ to: Int
     ) {
         var staying: [Int32] = [], moving: [Int32] = []
@@ -162,7 +162,7 @@ extension CRMState {
         thread(items, newest, to, (target + moving).sorted(by: >))
     }
 
-    private mutating func thread<E: Linked>(_ items: WritableKeyPath<CRMState, [E]>, _ newest: WritableKeyPath<Customer, Int32>,
+    private mutating func thread<E: Linked>(_ items: WritableKeyPath<CRMState, ChunkedArray<E>>, _ newest: WritableKeyPath<Customer, Int32>,
                                             _ customer: Int, _ numbers: [Int32]) {
         customers[customer][keyPath: newest] = numbers.first ?? 0
         for (i, n) in numbers.enumerated() {

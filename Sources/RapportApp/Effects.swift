@@ -14,7 +14,14 @@ public final class Effects: @unchecked Sendable {
     public let workspace: Workspace
     private let themes: ThemeFiles
     private let applyTheme: (Theme) -> Void
-    private let index = SearchIndexBuilder()
+    /// The search index and the screen's data (board, queue) are rebuilt
+    /// beside the loop after a change, so that a save answers at once.
+    private let index = Background<SearchIndex>()
+    private let screen = Background<(number: Int, data: ScreenData)>()
+    /// How many rebuilds of the screen's data were asked for, and the one
+    /// that will show this screen's own last save, until it is shown.
+    private var rebuilds = 0
+    private var awaitedRebuild: Int?
     /// The moment shown, when looking at the past.
     private var asOf: Timestamp?
 
@@ -64,7 +71,7 @@ public final class Effects: @unchecked Sendable {
     public var isBusy: Bool { lock.withLock { job?.usesWorkspace ?? false } }
 
     /// Whether long work is under way, or answers wait to be taken.
-    public var isWorking: Bool { lock.withLock { job != nil || !inbox.isEmpty } }
+    public var isWorking: Bool { !screen.isIdle || lock.withLock { job != nil || !inbox.isEmpty } }
 
     /// The data to show first: the queue holds the actor's own follow-ups
     /// when they have any, else everyone's.
@@ -80,7 +87,25 @@ public final class Effects: @unchecked Sendable {
     }
 
     /// Starts building the search index beside the loop.
-    public func buildSearchIndex() { index.request(workspace.state) }
+    public func buildSearchIndex() {
+        let state = workspace.state
+        index.request { SearchIndex(state) }
+    }
+
+    /// Starts building the data of the present moment beside the loop; it is
+    /// shown unless the screen looks at the past by then.
+    private func rebuildScreen() {
+        let state = workspace.state, now = workspace.time, owner = queueOwner
+        rebuilds += 1
+        let number = rebuilds
+        screen.request { (number, ScreenData(state: state, now: now, queueOwner: owner)) }
+    }
+
+    /// Whether keys should wait: this screen saved, and the board and queue
+    /// that show it are still being built. Keys typed ahead of them are meant
+    /// for the data after the save (`Ctrl-S` then `d` adds a deal to the
+    /// customer just added), so the loop holds them back meanwhile.
+    public var holdsKeys: Bool { awaitedRebuild != nil }
 
     // MARK: - Carrying out
 
@@ -128,7 +153,7 @@ public final class Effects: @unchecked Sendable {
         case .showAsOf(nil):
             cancelJob()
             lock.withLock { asOf = nil }
-            post(.data(present()))
+            rebuildScreen()
         case .showAsOf(let moment?):
             showAsOf(moment)
         case .writeDemo:
@@ -150,28 +175,30 @@ public final class Effects: @unchecked Sendable {
             workspace.store.actor = name
             if wasMine { queueOwner = name }
             post(.actorChanged(name))
-            post(.data(present()))
+            rebuildScreen()
         case .showQueue(let everyone):
             queueOwner = everyone ? nil : workspace.actor
-            post(.data(present()))
+            rebuildScreen()
             post(.notice(everyone ? "follow-ups: everyone's (o: only mine)" : "follow-ups: only \(workspace.actor)'s (o: everyone's)", isError: false))
         }
     }
 
-    /// Writes, as the command line would, and says how it went: the new data
-    /// on success; on refusal, why (with the field it is about), the form
-    /// keeping what was typed. Nothing half-written either way.
+    /// Writes, as the command line would, and says how it went: at once that
+    /// it was saved (the new board and queue follow from `rebuildScreen`);
+    /// on refusal, why (with the field it is about), the form keeping what
+    /// was typed. Nothing half-written either way.
     private func write(_ body: () throws -> ActionOutcome) {
         do {
             let outcome = try body()
-            post(.data(present()))
             post(.performed(outcome.summary, created: outcome.created))
-            index.request(workspace.state)
+            rebuildScreen()
+            awaitedRebuild = rebuilds
+            buildSearchIndex()
         } catch let e as InputError {
             post(.refused(e.description + AppState.words(e.hint), field: e.field, conflict: false))
         } catch let e as ConflictError {
             post(.refused(e.description, field: nil, conflict: true))
-            post(.data(present()))   // what changed, for Ctrl-R to reload
+            rebuildScreen()   // what changed, for Ctrl-R to reload
         } catch {
             post(.refused("\(error); nothing was saved", field: nil, conflict: false))
         }
@@ -201,7 +228,7 @@ public final class Effects: @unchecked Sendable {
                 self.post(.progress(WorkProgress(label, fraction: Double(done) / Double(max(1, total)))))
             }
             self.post(.data(self.present()))
-            self.index.request(self.workspace.state)
+            self.buildSearchIndex()
             return .notice("wrote a demo business: \(summary.customers) customers in \(Format.grouped(summary.records)) records", isError: false)
         }
     }
@@ -248,6 +275,10 @@ public final class Effects: @unchecked Sendable {
     /// the search index, and what others appended to the log.
     public func take() -> [Message] {
         if let built = index.take() { post(.searchReady(built)) }
+        if let built = screen.take() {
+            if let awaited = awaitedRebuild, built.number >= awaited { awaitedRebuild = nil }
+            if lock.withLock({ asOf }) == nil { post(.data(built.data)) }
+        }
         if !isBusy {
             let resumed: [Effect] = lock.withLock {
                 defer { waiting = [] }
@@ -297,11 +328,11 @@ public final class Effects: @unchecked Sendable {
             alert = problem
             post(.alert(problem))
         }
-        if appended { index.request(workspace.state) }
+        if appended { buildSearchIndex() }
         let thisMinute = workspace.time.now.milliseconds / 60_000
         if appended || thisMinute != minute, lock.withLock({ asOf }) == nil {
             minute = thisMinute
-            post(.data(present()))
+            rebuildScreen()
         }
     }
 }

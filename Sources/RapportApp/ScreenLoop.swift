@@ -42,10 +42,17 @@ public final class ScreenLoop {
 
     /// One turn: the keys already typed (waiting up to `wait` ms for the
     /// first), then the answers of effects; draws once if anything changed.
+    /// After a save the keys wait, unread, until the data showing it arrives
+    /// (see `Effects.holdsKeys`); the frame saying it was saved comes first.
     @discardableResult
     public func step(wait: Int) -> Turn {
         var changed = false
-        var input = backend.read(milliseconds: wait)
+        var input: TerminalInput = .timeout
+        if effects.holdsKeys {
+            usleep(useconds_t(min(wait, 2) * 1000))
+        } else {
+            input = backend.read(milliseconds: wait)
+        }
         while true {
             switch input {
             case .closed: return .quit
@@ -58,6 +65,7 @@ public final class ScreenLoop {
                 if apply(.key(k)) { return .quit }
             }
             if case .timeout = input { break }
+            if effects.holdsKeys { break }
             input = backend.read(milliseconds: 0)
         }
         for message in effects.take() {

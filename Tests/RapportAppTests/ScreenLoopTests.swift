@@ -98,6 +98,28 @@ import RapportCore
         #expect(loop.app.customer != nil && !loop.app.timeline.isEmpty)
     }
 
+    /// A save answers in the next frame, before the board and queue that show
+    /// it are rebuilt; keys typed ahead wait for them, so `Ctrl-S` then `d`
+    /// adds a deal to the customer just saved.
+    @Test func keysTypedAheadOfASaveActOnWhatItSaved() throws {
+        let (loop, backend, dir) = try Self.loop(customers: 300)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        loop.step(wait: 0)
+        backend.press(.char("n"))
+        backend.type("华远建设")
+        backend.press(.ctrl("s"), .char("d"))
+        backend.type("ERP rollout")
+        backend.press(.ctrl("s"))
+        loop.step(wait: 0)
+        #expect(loop.app.status?.text.hasPrefix("added customer c301 华远建设") == true)
+        #expect(backend.input.count == 13)   // `d` and after wait, unread
+        Self.turn(loop) { backend.input.isEmpty && !loop.effects.isWorking && !loop.effects.holdsKeys }
+        #expect(loop.app.status?.text.hasPrefix("added deal") == true)
+        let deal = loop.effects.workspace.state.liveDeals.max { $0.id < $1.id }
+        #expect(deal?.title == "ERP rollout" && deal?.customer == CustomerID(301))
+        #expect(loop.app.customer == CustomerID(301))
+    }
+
     /// What another process appends shows without a key.
     @Test func anotherProcessesAppendShowsWithoutAKey() throws {
         let (loop, backend, dir) = try Self.loop(customers: 30)

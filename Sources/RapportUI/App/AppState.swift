@@ -67,6 +67,8 @@ public struct AppState: Sendable {
     public var arrivedBySearch = false
     /// After saving the form open now, the queue's selection moves on.
     public var advanceQueueOnSave = false
+    /// What the last save created, to show once the new data holds it.
+    public var toReveal: EntityRef?
     public var width: Int, height: Int
     public var focus: Pane = .funnel
     /// Where the funnel board's selection is.

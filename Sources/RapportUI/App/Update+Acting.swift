@@ -152,23 +152,34 @@ extension AppState {
     // MARK: - Answers
 
     /// An action was written: the form closes, the queue moves on when asked,
-    /// and what was created is shown (a new customer in the dossier, a new
-    /// deal selected on the board).
+    /// and what was created is shown as soon as the new data holds it.
     mutating func performed(_ summary: String, created: EntityRef?) -> [Effect] {
         if case .form = overlay { overlay = nil }
         if advanceQueueOnSave { queue.row = min(queue.row + 1, max(0, data.queue.items.count - 1)) }
         advanceQueueOnSave = false
         status = StatusNote(text: summary, isError: false)
-        switch created?.kind {
-        case .customer?:
-            return show(customer: CustomerID(created!.number))
-        case .deal?:
-            guard let d = data.state.liveDeal(DealID(created!.number)) else { return [] }
+        toReveal = created
+        return revealCreated()
+    }
+
+    /// Shows what the last save created, once the data holds it: a new
+    /// customer in the dossier, a new deal selected on the board.
+    mutating func revealCreated() -> [Effect] {
+        guard let created = toReveal else { return [] }
+        switch created.kind {
+        case .customer:
+            guard data.customer(CustomerID(created.number)) != nil else { return [] }
+            toReveal = nil
+            return show(customer: CustomerID(created.number))
+        case .deal:
+            guard let d = data.state.liveDeal(DealID(created.number)) else { return [] }
+            toReveal = nil
             funnel.stage = d.stage.number - 1
             funnel.row = data.funnel.columns[funnel.stage].deals.firstIndex { $0.id == d.id } ?? 0
             return show(customer: d.customer)
         default:
-            return []   // the new data reloaded the shown customer's timeline
+            toReveal = nil
+            return []   // the new data reloads the shown customer's timeline
         }
     }
 

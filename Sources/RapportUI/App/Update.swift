@@ -68,7 +68,8 @@ extension AppState {
         let columns = data.funnel.columns
         funnel.keep(within: columns, reset: wasEmpty)
         queue.keep(within: data.queue.items.count)
-        if let id = customer, data.customer(id) != nil { return [.loadTimeline(id)] }
+        let revealed = revealCreated()
+        if let id = customer, data.customer(id) != nil { return revealed.isEmpty ? [.loadTimeline(id)] : revealed }
         customer = nil
         return followSelection(of: focus == .followUps ? .followUps : .funnel)
     }

@@ -41,7 +41,7 @@ let package = Package(
         // `make bench`: measures the log store against bare fdatasync and SQLite.
         .executableTarget(
             name: "rapport-bench",
-            dependencies: ["RapportCore", "RapportUI", "ChildProcess", "measure-child"],
+            dependencies: ["RapportCore", "RapportUI", "RapportApp", "ChildProcess", "measure-child"],
             path: "Sources/RapportBench"
         ),
         // A child process for the crash and concurrency tests: appends and acknowledges.

@@ -9,8 +9,11 @@ enum DomainBench {
     /// A fixed "now", so that every run ranks the same queue.
     static let now = "2026-11-23T09:00:00+08:00"
 
+    /// The demo log in the bench's folder.
+    static func log(in dir: String) -> String { "\(dir)/demo-100k.log" }
+
     static func run(in dir: String, bin: String, report: inout Report, say: (String) -> Void) throws {
-        let log = "\(dir)/demo-100k.log"
+        let log = log(in: dir)
         let rapport = "\(bin)/rapport"
         var env = ProcessInfo.processInfo.environment
         env["RAPPORT_DATA"] = log
@@ -107,7 +110,7 @@ enum Taskwarrior {
             tasks.append(.object(t))
         }
         let file = "\(home)/tasks.json"
-        FileManager.default.createFile(atPath: file, contents: Data(JSONWriter.encode(.array(tasks))))
+        try Data(JSONWriter.encode(.array(tasks))).write(to: URL(fileURLWithPath: file))
         say("importing \(Format.grouped(tasks.count)) follow-ups into taskwarrior …")
         let imported = try Measure.run(task, ["import", file], environment: env)
         guard imported.status == 0 else { throw BenchError("task import failed") }

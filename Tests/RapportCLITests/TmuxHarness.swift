@@ -42,10 +42,12 @@ final class TmuxScreen {
     func stop() {
         _ = try? tmux(["kill-server"])
         TmuxServers.forget(server)
-        guard serverPID > 0 else { return }
-        for _ in 0..<20 where kill(serverPID, 0) == 0 { usleep(50_000) }
-        if kill(serverPID, 0) == 0 { kill(serverPID, SIGKILL) }
-        serverPID = 0
+        if serverPID > 0 {
+            for _ in 0..<20 where kill(serverPID, 0) == 0 { usleep(50_000) }
+            if kill(serverPID, 0) == 0 { kill(serverPID, SIGKILL) }
+            serverPID = 0
+        }
+        TmuxServers.removeSocket(server)
     }
 
     /// Presses named tmux keys (`Tab`, `Enter`, `Escape`, `Down`) or characters.
@@ -117,8 +119,17 @@ enum TmuxServers {
 
     /// At exit: kills what a test did not stop (it failed half-way, say).
     static func killAll() {
-        for server in lock.withLock({ running }) { _ = try? tmux(server, ["kill-server"], home: "/tmp") }
+        for server in lock.withLock({ running }) {
+            _ = try? tmux(server, ["kill-server"], home: "/tmp")
+            removeSocket(server)
+        }
     }
+
+    /// tmux 3.3 leaves its socket file behind when its server is killed.
+    static func removeSocket(_ server: String) { unlink("\(folder)/\(server)") }
+
+    /// Where tmux puts the sockets of `-L` servers (the tests pass no TMUX_TMPDIR).
+    static let folder = "/tmp/tmux-\(getuid())"
 
     /// Kills servers of earlier test processes that are gone (killed, crashed).
     static func cleanUpAfterDeadRuns() {
@@ -127,7 +138,6 @@ enum TmuxServers {
             return !cleanedUp
         }
         guard first else { return }
-        let folder = "/tmp/tmux-\(getuid())"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix("rapport-test-") {
             let parts = name.split(separator: "-")
             guard parts.count >= 4, let pid = pid_t(parts[2]), pid != getpid(), kill(pid, 0) != 0 else { continue }

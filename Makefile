@@ -17,9 +17,10 @@ test: toolchain
 	$(SWIFT) build --build-tests
 	RAPPORT_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test
 	@# The screen tests stop every tmux server they start; this proves it.
-	@if pgrep -f 'tmux -L rapport-test-' >/dev/null; then \
-		echo "tmux servers left running by the tests:"; pgrep -af 'tmux -L rapport-test-'; \
-		pkill -KILL -f 'tmux -L rapport-test-'; exit 1; fi
+	@# (Anchored, so that the pattern does not match this shell's own command line.)
+	@if pgrep -f '^[^ ]*tmux -L rapport-test-' >/dev/null; then \
+		echo "tmux servers left running by the tests:"; pgrep -af '^[^ ]*tmux -L rapport-test-'; \
+		pkill -KILL -f '^[^ ]*tmux -L rapport-test-'; exit 1; fi
 
 ## bench: build release and print the benchmark figures (BENCH_ARGS=--json for JSON only)
 bench: toolchain

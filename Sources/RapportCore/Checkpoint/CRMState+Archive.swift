@@ -13,6 +13,12 @@ extension CRMState {
         let directions = Array(Direction.allCases), contactOutcomes = Array(ContactOutcome.allCases)
         let objections = Array(ObjectionType.allCases), techniques = Array(ObjectionTechnique.allCases)
         let tactics = Array(FollowUpTactic.allCases), statuses = Array(FollowUpStatus.allCases)
+        let shiftSigns = Array(ShiftSign.allCases), contributions = Array(Contribution.allCases)
+        let sensitivities = Array(ValueSensitivity.allCases), horizons = Array(Horizon.allCases)
+        let barriers = Array(SwitchingBarrier.allCases), lockIns = Array(LockIn.allCases)
+        let strategies = Array(InteractionStrategy.allCases), criteria = Array(CoachCriterion.allCases)
+        let approaches = Array(ApproachMethod.allCases), presentations = Array(PresentationMode.allCases)
+        let closings = Array(ClosingStrategy.allCases), units = Array(ServiceInterval.Unit.allCases)
 
         /// Every term in order, for the fingerprint.
         var all: [String] {
@@ -20,13 +26,16 @@ extension CRMState {
              sources.map(\.rawValue), experiences.map(\.rawValue), channels.map(\.rawValue), roles.map(\.rawValue),
              personalities.map(\.rawValue), moods.map(\.rawValue), aidmas.map(\.rawValue), stages.map(\.rawValue),
              outcomes.map(\.rawValue), interactionKinds.map(\.rawValue), directions.map(\.rawValue), contactOutcomes.map(\.rawValue),
-             objections.map(\.rawValue), techniques.map(\.rawValue), tactics.map(\.rawValue), statuses.map(\.rawValue)]
+             objections.map(\.rawValue), techniques.map(\.rawValue), tactics.map(\.rawValue), statuses.map(\.rawValue),
+             shiftSigns.map(\.rawValue), contributions.map(\.rawValue), sensitivities.map(\.rawValue), horizons.map(\.rawValue),
+             barriers.map(\.rawValue), lockIns.map(\.rawValue), strategies.map(\.rawValue), criteria.map(\.rawValue),
+             approaches.map(\.rawValue), presentations.map(\.rawValue), closings.map(\.rawValue), units.map(\.rawValue)]
                 .map { $0.joined(separator: ",") }
         }
     }
 
     /// Bump when the archived layout changes; old checkpoints are then ignored.
-    static let archiveLayout = 7
+    static let archiveLayout = 8
 
     /// Changes whenever the layout, a vocabulary or an event version changes.
     static var archiveFingerprint: UInt32 {
@@ -57,6 +66,8 @@ extension CRMState {
             a.list(purchases, Archiver.purchase)
             a.list(moodNotes, Archiver.moodNote)
             a.list(notes, Archiver.note)
+            a.list(surveys, Archiver.survey)
+            a.list(products, Archiver.product)
             a.list(anomalies, Archiver.anomaly)
             a.w.optionalTime(lastRecordTime)
             a.w.varint(UInt64(unreadableCount))
@@ -97,6 +108,8 @@ extension CRMState {
         purchases = parts[2].purchases
         moodNotes = parts[2].moodNotes
         notes = parts[2].notes
+        surveys = parts[2].surveys
+        products = parts[2].products
         anomalies = parts[2].anomalies
         lastRecordTime = parts[2].lastRecordTime
         unreadableCount = parts[2].unreadableCount
@@ -120,6 +133,8 @@ extension CRMState {
             purchases = try u.list(Unarchiver.purchase)
             moodNotes = try u.list(Unarchiver.moodNote)
             notes = try u.list(Unarchiver.note)
+            surveys = try u.list(Unarchiver.survey)
+            products = try u.list(Unarchiver.product)
             anomalies = Array(try u.list(Unarchiver.anomaly))
             lastRecordTime = try u.r.optionalTime()
             unreadableCount = try u.r.count()
@@ -158,17 +173,22 @@ private struct Archiver {
         a.w.optionalTerm(c.experience, a.v.experiences); a.w.optionalTerm(c.channel, a.v.channels)
         a.w.bool(c.doNotContact); a.w.bool(c.doNotShare); a.w.optionalString(c.owner); a.w.strings(c.tags)
         a.w.optionalTerm(c.personality, a.v.personalities); a.w.optionalTerm(c.aidmas, a.v.aidmas)
+        a.w.u8(bits(c.shiftSigns, a.v.shiftSigns)); a.w.u8(bits(c.contributions, a.v.contributions))
+        a.w.optionalTerm(c.sensitiveTo, a.v.sensitivities); a.w.optionalTerm(c.horizon, a.v.horizons)
+        a.w.u8(c.walletShare.map { UInt8($0 + 1) } ?? 0); a.w.optionalBool(c.recommends)
+        a.w.optionalTerm(c.switchingBarrier, a.v.barriers); a.w.u8(bits(c.lockIns, a.v.lockIns)); a.w.optionalTerm(c.strategy, a.v.strategies)
         a.w.time(c.createdAt); a.w.bool(c.withdrawn); a.id(c.mergedInto); a.w.optionalTime(c.lastTwoWayContact); a.w.optionalTime(c.lastContact)
         a.w.optionalTerm(c.mood?.mood, a.v.moods)
         if let m = c.mood { a.w.time(m.at) }
         for link in [c.newestContact, c.newestDeal, c.newestInteraction, c.newestFollowUp, c.newestComplaint,
-                     c.newestPurchase, c.newestMoodNote, c.newestNote] { a.w.varint(UInt64(link)) }
+                     c.newestPurchase, c.newestMoodNote, c.newestNote, c.newestSurvey, c.newestProduct] { a.w.varint(UInt64(link)) }
         a.w.int(c.newestRecord)
     }
 
     static func contact(_ a: inout Archiver, _ p: Contact) {
         a.id(p.customer); a.w.string(p.name); a.w.optionalTerm(p.role, a.v.roles); a.w.optionalString(p.title)
-        a.w.optionalString(p.phone); a.w.optionalString(p.email); a.w.bool(p.isCoach); a.w.bool(p.withdrawn); a.w.varint(UInt64(p.older))
+        a.w.optionalString(p.phone); a.w.optionalString(p.email); a.w.bool(p.isCoach); a.w.u8(bits(p.coachCriteria, a.v.criteria))
+        a.w.bool(p.withdrawn); a.w.varint(UInt64(p.older))
     }
 
     static func deal(_ a: inout Archiver, _ d: Deal) {
@@ -178,7 +198,12 @@ private struct Archiver {
         a.w.bool(d.expectedClose != nil)
         if let day = d.expectedClose { a.w.int(day.number) }
         a.w.optionalString(d.owner); a.w.optionalTerm(d.outcome, a.v.outcomes); a.w.optionalString(d.closeReason)
-        a.w.time(d.createdAt); a.w.time(d.stageEnteredAt); a.w.optionalTime(d.closedAt); a.w.bool(d.withdrawn)
+        a.w.optionalString(d.contactTime); a.w.optionalString(d.plan); a.w.optionalString(d.appointmentWith)
+        a.w.optionalTime(d.appointmentAt); a.w.optionalString(d.appointmentPlace); a.w.optionalString(d.appointmentPurpose)
+        a.w.optionalTerm(d.approach, a.v.approaches); a.w.optionalTerm(d.presentation, a.v.presentations)
+        a.w.optionalTerm(d.closing, a.v.closings)
+        a.w.time(d.createdAt); a.w.time(d.stageEnteredAt); a.w.optionalTime(d.closedAt); a.w.bool(d.followingThrough)
+        a.w.optionalTime(d.completedAt); a.w.optionalTime(d.movedBackAt); a.w.bool(d.withdrawn)
         a.w.int(d.openFollowUps); a.w.varint(UInt64(d.older))
     }
 
@@ -188,19 +213,40 @@ private struct Archiver {
         if let s = x.durationSeconds { a.w.int(s) }
         a.w.optionalTerm(x.outcome, a.v.contactOutcomes); a.w.optionalTerm(x.objection, a.v.objections)
         a.w.optionalTerm(x.technique, a.v.techniques); a.w.optionalTerm(x.mood, a.v.moods); a.w.optionalString(x.note)
-        a.w.bool(x.withdrawn); a.w.varint(UInt64(x.older))
+        a.w.optionalBool(x.satisfied); a.w.bool(x.withdrawn); a.w.varint(UInt64(x.older))
     }
 
     static func followUp(_ a: inout Archiver, _ f: FollowUp) {
         a.id(f.customer); a.id(f.deal); a.w.time(f.due); a.w.optionalTerm(f.tactic, a.v.tactics); a.w.optionalString(f.note)
-        a.w.optionalString(f.owner)
+        a.w.optionalString(f.owner); a.id(f.product); a.w.optionalString(f.sweep)
         a.w.term(f.status, a.v.statuses); a.w.optionalTime(f.snoozedFrom); a.w.optionalTerm(f.outcome, a.v.contactOutcomes)
         a.id(f.interaction); a.w.optionalTime(f.closedAt); a.w.time(f.createdAt); a.w.bool(f.withdrawn); a.w.varint(UInt64(f.older))
     }
 
     static func complaint(_ a: inout Archiver, _ k: Complaint) {
         a.id(k.customer); a.id(k.deal); a.w.string(k.summary); a.w.time(k.openedAt); a.w.optionalTime(k.resolvedAt)
-        a.w.optionalString(k.resolution); a.w.bool(k.withdrawn); a.w.varint(UInt64(k.older))
+        a.w.optionalString(k.resolution); a.w.varint(UInt64(k.steps.count))
+        for step in k.steps { a.w.int(step.day.number); a.w.string(step.text) }
+        a.w.optionalBool(k.satisfied); a.w.bool(k.withdrawn); a.w.varint(UInt64(k.older))
+    }
+
+    static func survey(_ a: inout Archiver, _ s: Survey) {
+        a.id(s.customer); a.w.int(s.date.number); a.w.varint(UInt64(s.ratings.count))
+        for r in s.ratings { a.w.u8(r) }
+        a.w.optionalString(s.note); a.w.bool(s.withdrawn); a.w.varint(UInt64(s.older))
+    }
+
+    static func product(_ a: inout Archiver, _ p: Product) {
+        a.id(p.customer); a.w.string(p.name); a.w.int(p.installedOn.number); a.w.bool(p.serviceEvery != nil)
+        if let every = p.serviceEvery { a.w.varint(UInt64(every.count)); a.w.u8(UInt8(a.v.units.firstIndex(of: every.unit)!)) }
+        a.w.optionalString(p.serial); a.w.optionalString(p.note); a.w.bool(p.removedOn != nil)
+        if let day = p.removedOn { a.w.int(day.number) }
+        a.w.bool(p.withdrawn); a.w.varint(UInt64(p.older))
+    }
+
+    /// A set of terms as bits, by position in `all`.
+    static func bits<T: Equatable>(_ list: [T], _ all: [T]) -> UInt8 {
+        list.reduce(0) { $0 | 1 << UInt8(all.firstIndex(of: $1)!) }
     }
 
     static func purchase(_ a: inout Archiver, _ b: Purchase) {
@@ -290,19 +336,28 @@ private struct Unarchiver {
         c.hasAuthority = try u.r.optionalBool(); c.experience = try u.r.optionalTerm(u.v.experiences)
         c.channel = try u.r.optionalTerm(u.v.channels); c.doNotContact = try u.r.bool(); c.doNotShare = try u.r.bool()
         c.owner = try u.r.optionalString(); c.tags = try u.r.strings(); c.personality = try u.r.optionalTerm(u.v.personalities)
-        c.aidmas = try u.r.optionalTerm(u.v.aidmas); c.createdAt = try u.r.time(); c.withdrawn = try u.r.bool(); c.mergedInto = try u.id()
+        c.aidmas = try u.r.optionalTerm(u.v.aidmas)
+        c.shiftSigns = terms(try u.r.u8(), u.v.shiftSigns); c.contributions = terms(try u.r.u8(), u.v.contributions)
+        c.sensitiveTo = try u.r.optionalTerm(u.v.sensitivities); c.horizon = try u.r.optionalTerm(u.v.horizons)
+        let share = try u.r.u8()
+        c.walletShare = share == 0 ? nil : Int(share) - 1
+        c.recommends = try u.r.optionalBool(); c.switchingBarrier = try u.r.optionalTerm(u.v.barriers)
+        c.lockIns = terms(try u.r.u8(), u.v.lockIns); c.strategy = try u.r.optionalTerm(u.v.strategies)
+        c.createdAt = try u.r.time(); c.withdrawn = try u.r.bool(); c.mergedInto = try u.id()
         c.lastTwoWayContact = try u.r.optionalTime(); c.lastContact = try u.r.optionalTime()
         if let mood = try u.r.optionalTerm(u.v.moods) { c.mood = MoodReading(mood: mood, at: try u.r.time()) }
         c.newestContact = try u.link(); c.newestDeal = try u.link(); c.newestInteraction = try u.link()
         c.newestFollowUp = try u.link(); c.newestComplaint = try u.link(); c.newestPurchase = try u.link()
-        c.newestMoodNote = try u.link(); c.newestNote = try u.link(); c.newestRecord = try u.r.int32()
+        c.newestMoodNote = try u.link(); c.newestNote = try u.link(); c.newestSurvey = try u.link(); c.newestProduct = try u.link()
+        c.newestRecord = try u.r.int32()
         return c
     }
 
     static func contact(_ u: inout Unarchiver, _ n: Int32) throws(ArchiveError) -> Contact {
         var p = Contact(id: ContactID(n), customer: try u.required(), name: try u.r.string())
         p.role = try u.r.optionalTerm(u.v.roles); p.title = try u.r.optionalString(); p.phone = try u.r.optionalString()
-        p.email = try u.r.optionalString(); p.isCoach = try u.r.bool(); p.withdrawn = try u.r.bool(); p.older = try u.link()
+        p.email = try u.r.optionalString(); p.isCoach = try u.r.bool(); p.coachCriteria = terms(try u.r.u8(), u.v.criteria)
+        p.withdrawn = try u.r.bool(); p.older = try u.link()
         return p
     }
 
@@ -314,7 +369,12 @@ private struct Unarchiver {
         d.probabilityOverride = p == 0 ? nil : Int(p) - 1
         if try u.r.bool() { d.expectedClose = Day(number: try u.r.int32()) }
         d.owner = try u.r.optionalString(); d.outcome = try u.r.optionalTerm(u.v.outcomes); d.closeReason = try u.r.optionalString()
+        d.contactTime = try u.r.optionalString(); d.plan = try u.r.optionalString(); d.appointmentWith = try u.r.optionalString()
+        d.appointmentAt = try u.r.optionalTime(); d.appointmentPlace = try u.r.optionalString()
+        d.appointmentPurpose = try u.r.optionalString(); d.approach = try u.r.optionalTerm(u.v.approaches)
+        d.presentation = try u.r.optionalTerm(u.v.presentations); d.closing = try u.r.optionalTerm(u.v.closings)
         d.createdAt = try u.r.time(); d.stageEnteredAt = try u.r.time(); d.closedAt = try u.r.optionalTime()
+        d.followingThrough = try u.r.bool(); d.completedAt = try u.r.optionalTime(); d.movedBackAt = try u.r.optionalTime()
         d.withdrawn = try u.r.bool(); d.openFollowUps = try u.r.int32(); d.older = try u.link()
         return d
     }
@@ -328,7 +388,7 @@ private struct Unarchiver {
         if try u.r.bool() { x.durationSeconds = try u.r.int32() }
         x.outcome = try u.r.optionalTerm(u.v.contactOutcomes); x.objection = try u.r.optionalTerm(u.v.objections)
         x.technique = try u.r.optionalTerm(u.v.techniques); x.mood = try u.r.optionalTerm(u.v.moods)
-        x.note = try u.r.optionalString(); x.withdrawn = try u.r.bool(); x.older = try u.link()
+        x.note = try u.r.optionalString(); x.satisfied = try u.r.optionalBool(); x.withdrawn = try u.r.bool(); x.older = try u.link()
         return x
     }
 
@@ -337,7 +397,7 @@ private struct Unarchiver {
         let deal: DealID? = try u.id()
         var f = FollowUp(id: FollowUpID(n), customer: customer, due: try u.r.time())
         f.deal = deal; f.tactic = try u.r.optionalTerm(u.v.tactics); f.note = try u.r.optionalString()
-        f.owner = try u.r.optionalString()
+        f.owner = try u.r.optionalString(); f.product = try u.id(); f.sweep = try u.r.optionalString()
         f.status = try u.r.term(u.v.statuses); f.snoozedFrom = try u.r.optionalTime(); f.outcome = try u.r.optionalTerm(u.v.contactOutcomes)
         f.interaction = try u.id(); f.closedAt = try u.r.optionalTime(); f.createdAt = try u.r.time()
         f.withdrawn = try u.r.bool(); f.older = try u.link()
@@ -349,8 +409,39 @@ private struct Unarchiver {
         let deal: DealID? = try u.id()
         var k = Complaint(id: ComplaintID(n), customer: customer, summary: try u.r.string())
         k.deal = deal; k.openedAt = try u.r.time(); k.resolvedAt = try u.r.optionalTime(); k.resolution = try u.r.optionalString()
-        k.withdrawn = try u.r.bool(); k.older = try u.link()
+        let steps = try u.r.count()
+        for _ in 0..<steps { k.steps.append(ComplaintStep(day: Day(number: try u.r.int32()), text: try u.r.string())) }
+        k.satisfied = try u.r.optionalBool(); k.withdrawn = try u.r.bool(); k.older = try u.link()
         return k
+    }
+
+    static func survey(_ u: inout Unarchiver, _ n: Int32) throws(ArchiveError) -> Survey {
+        let customer: CustomerID = try u.required()
+        let date = Day(number: try u.r.int32())
+        let count = try u.r.count()
+        guard count <= SurveyStatement.all.count else { throw ArchiveError(description: "a survey in the checkpoint is too long") }
+        var ratings: [UInt8] = []
+        for _ in 0..<count { ratings.append(try u.r.u8()) }
+        var s = Survey(id: SurveyID(n), customer: customer, date: date, ratings: ratings)
+        s.note = try u.r.optionalString(); s.withdrawn = try u.r.bool(); s.older = try u.link()
+        return s
+    }
+
+    static func product(_ u: inout Unarchiver, _ n: Int32) throws(ArchiveError) -> Product {
+        var p = Product(id: ProductID(n), customer: try u.required(), name: try u.r.string(), installedOn: Day(number: try u.r.int32()))
+        if try u.r.bool() {
+            let count = try u.r.count()
+            p.serviceEvery = ServiceInterval(count: count, unit: try u.r.term(u.v.units))
+        }
+        p.serial = try u.r.optionalString(); p.note = try u.r.optionalString()
+        if try u.r.bool() { p.removedOn = Day(number: try u.r.int32()) }
+        p.withdrawn = try u.r.bool(); p.older = try u.link()
+        return p
+    }
+
+    /// The terms whose bits are set, by position in `all`.
+    static func terms<T>(_ bits: UInt8, _ all: [T]) -> [T] {
+        all.enumerated().filter { bits & (1 << UInt8($0.offset)) != 0 }.map(\.element)
     }
 
     static func purchase(_ u: inout Unarchiver, _ n: Int32) throws(ArchiveError) -> Purchase {

@@ -13,6 +13,7 @@ extension CRMState {
                   within(c.newestInteraction, interactions.count), within(c.newestFollowUp, followUps.count),
                   within(c.newestComplaint, complaints.count), within(c.newestPurchase, purchases.count),
                   within(c.newestMoodNote, moodNotes.count), within(c.newestNote, notes.count),
+                  within(c.newestSurvey, surveys.count), within(c.newestProduct, products.count),
                   c.newestRecord >= -1, Int(c.newestRecord) < records, c.mergedInto.map(customer) ?? true
             else { return false }
         }
@@ -23,10 +24,12 @@ extension CRMState {
         guard chain(contacts, { $0.older }, { $0.customer }), chain(deals, { $0.older }, { $0.customer }),
               chain(interactions, { $0.older }, { $0.customer }), chain(followUps, { $0.older }, { $0.customer }),
               chain(complaints, { $0.older }, { $0.customer }), chain(purchases, { $0.older }, { $0.customer }),
-              chain(moodNotes, { $0.older }, { $0.customer }), chain(notes, { $0.older }, { $0.customer })
+              chain(moodNotes, { $0.older }, { $0.customer }), chain(notes, { $0.older }, { $0.customer }),
+              chain(surveys, { $0.older }, { $0.customer }), chain(products, { $0.older }, { $0.customer })
         else { return false }
         guard interactions.allSatisfy({ optional($0.deal, deals.count) && optional($0.contact, contacts.count) }),
-              followUps.allSatisfy({ optional($0.deal, deals.count) && optional($0.interaction, interactions.count) }),
+              followUps.allSatisfy({ optional($0.deal, deals.count) && optional($0.interaction, interactions.count)
+                  && optional($0.product, products.count) }),
               complaints.allSatisfy({ optional($0.deal, deals.count) })
         else { return false }
         for i in 0..<records {

@@ -196,9 +196,9 @@ import Testing
 
         let s = a.state
         #expect(s.anomalies.isEmpty)
-        #expect((8...13).contains(s.recordCount / 300), "about ten events per customer, got \(s.recordCount / 300)")
+        #expect((8...15).contains(s.recordCount / 300), "about a dozen events per customer, got \(s.recordCount / 300)")
         let open = s.deals.filter(\.isOpen)
-        #expect(Set(open.map(\.stage)) == Set(Stage.allCases), "deals in every stage")
+        #expect(Set(open.map(\.stage)) == Set(Stage.allCases.dropLast()), "open deals in every stage before follow-through")
         #expect(s.deals.contains { $0.outcome == .won } && s.deals.contains { $0.outcome == .lost && $0.closeReason != nil })
         #expect(!s.complaints.isEmpty && s.contacts.contains(where: \.isCoach))
         #expect(s.customers.contains { $0.name.unicodeScalars.contains { $0.value >= 0x4E00 } })
@@ -206,6 +206,15 @@ import Testing
         #expect(s.interactions.contains { $0.objection != nil && $0.technique != nil } && s.interactions.contains { $0.mood != nil })
         let q = FollowUpQueue(s, at: a.time)
         #expect(q.overdue > 0 && q.dueToday > 0 && q.items.contains { $0.bucket == .later }, "overdue, today and later")
+        // Most overdue follow-ups are days late, a few long forgotten.
+        let late = s.followUps.filter { $0.isOpen && s.isLive($0) && $0.due < a.time.now }.map { a.time.daysSince($0.due) }
+        #expect(late.filter { $0 <= 14 }.count * 4 >= late.count * 3 && late.contains { $0 > 30 }, "\(late.sorted())")
+        // The method: what stages recorded (and some skipped), follow-through, value, surveys, products, worked complaints.
+        #expect(s.deals.contains { $0.approach != nil } && s.deals.contains { StageContent.flags(of: $0, in: s).gaps.count > 0 })
+        #expect(s.deals.contains(where: \.followingThrough) && s.deals.contains { $0.completedAt != nil })
+        #expect(s.customers.contains { $0.matrixPosition != nil } && s.customers.contains { !$0.lockIns.isEmpty })
+        #expect(!s.surveys.isEmpty && s.products.contains { $0.serviceEvery != nil } && s.followUps.contains { $0.product != nil })
+        #expect(s.complaints.contains { !$0.steps.isEmpty } && s.complaints.contains { $0.satisfied != nil })
         // Times run forward along the log, ending before now.
         let times = a.workspace.store.records.map(\.time)
         #expect(times == times.sorted() && times.last! <= a.time.now)

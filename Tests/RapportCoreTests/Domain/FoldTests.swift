@@ -72,8 +72,12 @@ import Testing
         let d = try b.deal(c, "ERP")
         try b.perform(.editDeal(d, fields: [.title: "ERP rollout"]))
         try b.perform(.moveDeal(d, to: .approach))
-        try b.perform(.closeDeal(d, .won, reason: nil))
+        try b.perform(.closeDeal(d, .lost, reason: "price"))
         try b.workspace.undoLast()   // deal.reopened
+        var win = WinDraft()
+        win.recordsPurchase = false
+        try b.perform(.winDeal(d, win))
+        try b.workspace.undoLast()   // deal.unwon
         try b.call(c, mood: .rising)
         try b.perform(.noteMood(c, .calm, note: nil, at: nil))
         try b.perform(.addNote(c, text: "note"))
@@ -90,6 +94,13 @@ import Testing
         try b.workspace.undoLast()   // withdrawn
         // restored: undo of an undo is not offered, so write it as the fold would read it
         try b.workspace.commit { _ in [[Event.restored(EntityRef(kind: .purchase, number: 1)).record()]] }
+        try b.perform(.addComplaintStep(k, text: "called the carrier"))   // complaint.changed
+        try b.perform(.winDeal(d, win))
+        try b.perform(.completeDeal(d, note: "delivered and installed"))
+        try b.workspace.undoLast()   // deal.resumed
+        try b.perform(.recordSurvey(c, ratings: [5, 4, 4, 5, 4, 3, 4, 5, 3, 4, 4, 3, 2, 5, 4], date: nil, note: "after delivery"))
+        let a = ProductID(try b.perform(.installProduct(c, name: "Printer P-200", fields: [.serviceEvery: "6m"])).created!.number)
+        try b.perform(.editProduct(a, fields: [.serial: "SN-0042"]))
         let duplicate = try b.customer("张伟 (duplicate)")
         try b.perform(.mergeCustomers(keep: c, duplicate: duplicate))
         try b.workspace.undoLast()   // customer.unmerged

@@ -21,7 +21,47 @@ import Testing
         ("golden-v2.log", writeV2),                      // deal.moved keeps the time the deal entered its stage
         ("golden-v3.log", writeV3),                      // customer.merged and its undo, customer.unmerged
         ("golden-v4.log", writeV4),                      // follow-ups with an owner; followup.assigned
+        ("golden-v5.log", writeV5),                      // the seed's method: stage content, win and follow-through,
+                                                         // value, satisfaction, products and check-ups, sweeps
     ]
+
+    /// Every concept of the method in the log: what the stages recorded, a win
+    /// with its purchase and follow-through, undone and done again, completed
+    /// and resumed; customer value, a coach's criteria, a survey, an installed
+    /// product and its check-up, a complaint's steps and confirmation, a
+    /// sweep's call with the customer satisfied.
+    @Sendable static func writeV5(_ b: TestBusiness) throws {
+        let c = try b.customer("海天医疗", [.kind: "organisation", .contributions: ["profit", "opportunity"], .sensitiveTo: "service",
+                                            .horizon: "long", .walletShare: 30, .recommends: true, .switchingBarrier: "high",
+                                            .lockIns: ["prepayment"], .strategy: "differential", .shiftSigns: ["purchasing-joined"],
+                                            .need: true, .canPay: true, .authority: true, .source: "referral"])
+        try b.perform(.addContact(c, name: "周娟", fields: [.role: "user", .coach: true, .coachCriteria: ["true-information", "supports-us"]]))
+        let d = try b.deal(c, "Imaging suite", stage: .preparation, value: "250000", [.contactTime: "Tue–Thu mornings", .plan: "demo the PACS"])
+        try b.perform(.moveDeal(d, to: .approach, content: [.appointmentAt: .string(b.time.now.plus(days: 1).description),
+                                                            .appointmentWith: "周娟", .approach: "referral"]))
+        try b.perform(.moveDeal(d, to: .presentation, content: [.presentation: "need-satisfaction"]))
+        try b.perform(.moveDeal(d, to: .closing, content: [.closing: "trial"]))
+        var win = WinDraft()
+        win.checks = [.delivery: b.time.now.plus(days: 3), .inUse: b.time.now.plus(days: 30)]
+        try b.perform(.winDeal(d, win))
+        try b.workspace.undoLast()   // deal.unwon, the purchase and the checks withdrawn
+        try b.perform(.winDeal(d, win))
+        try b.perform(.completeDeal(d, note: "installed, staff trained"))
+        try b.workspace.undoLast()   // deal.resumed
+        let k = ComplaintID(try b.perform(.openComplaint(c, summary: "scanner calibration off", deal: d)).created!.number)
+        try b.perform(.addComplaintStep(k, text: "engineer visit booked"))
+        try b.perform(.resolveComplaint(k, resolution: "recalibrated"))
+        try b.perform(.confirmComplaint(k, satisfied: true))
+        try b.perform(.recordSurvey(c, ratings: [5, 4, 4, 5, 4, 4, 5, 5, 3, 4, 4, 4, 1, 5, 5], date: nil, note: nil))
+        let a = ProductID(try b.perform(.installProduct(c, name: "CT scanner", fields: [.serviceEvery: "6m", .serial: "CT-7731"])).created!.number)
+        try b.perform(.editProduct(a, fields: [.note: "room 3"]))
+        try b.perform(.startSweep(name: "winter check", customers: [c], due: b.time.now.plus(days: 2), note: nil))
+        let sweepCall = try #require(b.state.followUps.last { $0.sweep == "winter check" })
+        var report = InteractionDraft(customer: c)
+        report.outcome = .reached
+        report.satisfied = true
+        try b.perform(.completeFollowUp(sweepCall.id, report: report, next: nil))
+    }
 
     /// A follow-up given to another rep, one scheduled for someone, and a won deal with its purchase.
     @Sendable static func writeV4(_ b: TestBusiness) throws {
@@ -32,7 +72,12 @@ import Testing
         draft.owner = "chen"
         try b.perform(.scheduleFollowUp(draft))
         let d = try b.deal(c, "Licences", value: "8000")
-        try b.perform(.winDeal(d, purchase: (Money(cents: 800_000), nil), reason: "good fit"))
+        // A win as this version wrote it: deal.closed (won) and the purchase, in one batch.
+        try b.workspace.commit { state in
+            [[Event.dealClosed(d, .won, reason: "good fit"), .purchaseRecorded(Purchase(id: state.nextID(), customer: c,
+                                                                                         amount: Money(cents: 800_000), date: b.time.today))]
+                .map { $0.record(at: b.time.now) }]
+        }
     }
 
     /// Two customers merged, the merge undone, and merged again.
@@ -100,6 +145,24 @@ import Testing
         #expect(w.state.complaint(ComplaintID(1))?.isOpen == true)
         #expect(w.state.purchase(PurchaseID(1))?.withdrawn == false)
         #expect(w.state.interactions.count == 2 && w.state.interactions[1].withdrawn)
+    }
+
+    @Test func theFifthGoldenLogHoldsTheMethod() throws {
+        let w = try Self.open("golden-v5.log")
+        let c = try #require(w.state.customer(CustomerID(1)))
+        #expect(c.matrixPosition == .relationship && c.lockIns == [.prepayment] && c.strategy == .differential && c.isShifting)
+        #expect(w.state.contact(ContactID(1))?.coachCriteria == [.trueInformation, .supportsUs])
+        let d = try #require(w.state.deal(DealID(1)))
+        #expect(d.outcome == .won && d.stage == .followThrough && d.followingThrough && d.completedAt == nil)
+        #expect(d.approach == .referral && d.presentation == .needSatisfaction && d.closing == .trial && d.plan == "demo the PACS")
+        #expect(StageContent.gaps(of: d, customer: c).isEmpty)
+        #expect(w.state.purchases(of: c).map(\.amount.cents) == [25_000_000])
+        let k = try #require(w.state.complaint(ComplaintID(1)))
+        #expect(k.steps.map(\.text) == ["engineer visit booked"] && k.satisfied == true && !k.awaitsConfirmation)
+        #expect(w.state.surveys(of: c).first.map { Describe.score($0.score) } == "4.4")
+        #expect(w.state.products(of: c).first.map { ($0.serial, $0.note) } ?? (nil, nil) == ("CT-7731", "room 3"))
+        #expect(w.state.followUps(of: c).contains { $0.product == ProductID(1) && $0.isOpen })
+        #expect(w.state.followUps(of: c).contains { $0.sweep == "winter check" && $0.status == .done })
     }
 
     @Test func theFourthGoldenLogGivesFollowUpsTheirOwners() throws {

@@ -48,7 +48,7 @@ import Testing
         #expect(q.items[0].explanation(b.time).hasSuffix("mood rising"))
     }
 
-    @Test func suggestionsCoverStaleDealsCoolingRelationshipsAndAfterSales() throws {
+    @Test func suggestionsCoverStaleDealsCoolingRelationshipsAndFollowThrough() throws {
         let b = try TestBusiness()
         defer { b.remove() }
         let start = b.time.now
@@ -61,11 +61,16 @@ import Testing
         let won = try b.customer("Won")
         let wd = try b.deal(won, "delivered", stage: .closing)
         try b.perform(.closeDeal(wd, .won, reason: nil))
+        let legacy = try b.customer("Won before follow-through")
+        let ld = try b.deal(legacy, "old win", stage: .closing)
+        try b.workspace.commit { _ in [[Event.dealClosed(ld, .won, reason: nil).record(at: start)]] }   // as versions before 11 wrote a win
         b.later(days: 12)   // closing's limit is 10 days; media relationships halve in 7
         let q = FollowUpQueue(b.state, at: b.time)
         let subjects = q.items.map(\.subject)
         #expect(subjects.contains(.staleDeal(DealID(1))))
-        #expect(subjects.contains(.afterSales(wd)))
+        #expect(subjects.contains(.followThrough(wd)) && subjects.contains(.afterSales(ld)))
+        #expect(q.items.first { $0.subject == .followThrough(wd) }.map { ($0.bucket, $0.explanation(b.time)) }
+                ?? (.later, "") == (.care, "won 12 days ago, follow-through under way"))
         #expect(q.items.first { $0.subject == .staleDeal(DealID(1)) }?.explanation(b.time) == "stale 12 days in Closing · bottom tier")
         // The cooling customer has a follow-up scheduled, so no suggestion duplicates it.
         #expect(!subjects.contains(.cooling(cold)))
@@ -195,10 +200,12 @@ import Testing
         defer { b.remove() }
         let c = try b.customer("A")
         let d = try b.deal(c, "X", stage: .closing, value: "5000")
-        let o = try b.perform(.winDeal(d, purchase: (Money(cents: 500_000), nil), reason: nil))
-        #expect(o.events.map(\.type) == ["deal.closed", "purchase.recorded"])
+        let o = try b.perform(.winDeal(d, WinDraft()))
+        #expect(o.events.map(\.type) == ["deal.won", "purchase.recorded"])
+        #expect(b.state.deal(d).map { ($0.stage, $0.outcome, $0.followingThrough) } ?? (.closing, nil, false) == (.followThrough, .won, true))
         #expect(b.state.purchases(of: b.state.customer(c)!).first?.date == b.time.today)
         try b.workspace.undoLast()
-        #expect(b.state.deal(d)?.outcome == nil && b.state.purchases(of: b.state.customer(c)!).isEmpty)
+        #expect(b.state.deal(d).map { ($0.stage, $0.outcome) } ?? (.followThrough, .won) == (.closing, nil))
+        #expect(b.state.purchases(of: b.state.customer(c)!).isEmpty)
     }
 }

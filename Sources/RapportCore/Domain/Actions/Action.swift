@@ -8,7 +8,8 @@ public enum Action: Sendable {
     case editContact(ContactID, fields: [ContactField: JSON])
     case addDeal(CustomerID, title: String, stage: Stage, fields: [DealField: JSON])
     case editDeal(DealID, fields: [DealField: JSON])
-    case moveDeal(DealID, to: Stage)
+    /// Moves a deal, recording what its new stage records (`DealField.stage`).
+    case moveDeal(DealID, to: Stage, content: [DealField: JSON] = [:])
     case closeDeal(DealID, DealOutcome, reason: String?)
     case logInteraction(InteractionDraft, next: FollowUpDraft?)
     case noteMood(CustomerID, Mood, note: String?, at: Timestamp?)
@@ -25,8 +26,42 @@ public enum Action: Sendable {
     case mergeCustomers(keep: CustomerID, duplicate: CustomerID)
     /// Gives a follow-up to someone to do.
     case assignFollowUp(FollowUpID, owner: String)
-    /// Marks a deal won and records the purchase it brings (nil: none).
-    case winDeal(DealID, purchase: (amount: Money, date: Day?)?, reason: String?)
+    /// Marks a deal won (the commitment to buy), records the purchase it
+    /// brings, and starts its follow-through.
+    case winDeal(DealID, WinDraft)
+    /// Marks a won deal's follow-through complete: the deal is done.
+    case completeDeal(DealID, note: String?)
+    /// Takes a contact person off the account (they left, say).
+    case removeContact(ContactID)
+    /// Records a step taken toward resolving a complaint.
+    case addComplaintStep(ComplaintID, text: String)
+    /// Records whether the customer is satisfied with how a complaint was resolved.
+    case confirmComplaint(ComplaintID, satisfied: Bool)
+    /// Records a satisfaction survey: 15 ratings of 1 to 5.
+    case recordSurvey(CustomerID, ratings: [UInt8], date: Day?, note: String?)
+    /// Records a product installed at the customer's, and schedules its first check-up.
+    case installProduct(CustomerID, name: String, fields: [ProductField: JSON])
+    /// Changes an installed product; taking it out of service cancels its check-ups.
+    case editProduct(ProductID, fields: [ProductField: JSON])
+    /// Starts a call-back sweep: a follow-up with each customer named, kept
+    /// until the customer is recorded as satisfied.
+    case startSweep(name: String, customers: [CustomerID], due: Timestamp, note: String?)
+    /// Stops a sweep: its open follow-ups are cancelled.
+    case stopSweep(name: String)
+}
+
+/// A win as entered: the purchase it brings and the follow-through checks to schedule.
+public struct WinDraft: Sendable {
+    /// Whether the win records a purchase (`--no-purchase` turns it off).
+    public var recordsPurchase = true
+    /// The purchase's amount (nil: the deal's value) and date (nil: today).
+    public var amount: Money?
+    public var date: Day?
+    public var reason: String?
+    /// Follow-through checks to schedule, with when.
+    public var checks: [FollowThroughCheck: Timestamp] = [:]
+
+    public init() {}
 }
 
 /// An interaction as entered, before it has an id.
@@ -44,6 +79,12 @@ public struct InteractionDraft: Sendable {
     public var note: String?
     public var deal: DealID?
     public var contact: ContactID?
+    /// The customer said they are satisfied, or not (a sweep's call).
+    public var satisfied: Bool?
+    /// The order's amount, when the outcome is an order.
+    public var orderAmount: Money?
+    /// What the complaint is about, when the outcome is a complaint (nil: the note).
+    public var complaint: String?
 
     public init(customer: CustomerID) { self.customer = customer }
 }
@@ -57,6 +98,9 @@ public struct FollowUpDraft: Sendable {
     public var deal: DealID?
     /// Who is to do it (nil: whoever schedules it).
     public var owner: String?
+    /// The installed product it checks, and the sweep it belongs to.
+    public var product: ProductID?
+    public var sweep: String?
 
     public init(customer: CustomerID, due: Timestamp) {
         self.customer = customer
@@ -70,4 +114,29 @@ public struct ActionOutcome: Sendable {
     public let events: [Event]
     public let created: EntityRef?
     public let summary: String
+    /// What was done but should not have been without a word: a deal moved
+    /// past approach for a customer who is not qualified, a stage left
+    /// without what it records. Shown beside the summary; nothing is refused.
+    public let warnings: [String]
+
+    public init(events: [Event], created: EntityRef?, summary: String, warnings: [String] = []) {
+        self.events = events
+        self.created = created
+        self.summary = summary
+        self.warnings = warnings
+    }
+}
+
+/// Ids for the entities one action creates, one after another.
+struct NewIDs {
+    let state: CRMState
+    private var taken: [EntityKind: Int32] = [:]
+
+    init(_ state: CRMState) { self.state = state }
+
+    mutating func next<E: Identified>(_: E.Type = E.self) -> ID<E> {
+        let id: ID<E> = state.nextID()
+        defer { taken[E.kind, default: 0] += 1 }
+        return ID(id.number + taken[E.kind, default: 0])
+    }
 }

@@ -139,6 +139,7 @@ enum Check {
         x.note = try note(draft.note, "note")
         x.deal = draft.deal
         x.contact = draft.contact
+        x.satisfied = draft.satisfied
         return (x, c)
     }
 
@@ -156,6 +157,8 @@ enum Check {
         f.note = try note(draft.note, "note")
         f.deal = draft.deal
         f.owner = try draft.owner.map { s throws(InputError) in try text(s, "owner") }
+        f.product = draft.product
+        f.sweep = draft.sweep
         return f
     }
 }

@@ -41,5 +41,6 @@ enum Merge {
             + refs(state.interactions, c.newestInteraction, \.older) + refs(state.followUps, c.newestFollowUp, \.older)
             + refs(state.complaints, c.newestComplaint, \.older) + refs(state.purchases, c.newestPurchase, \.older)
             + refs(state.moodNotes, c.newestMoodNote, \.older) + refs(state.notes, c.newestNote, \.older)
+            + refs(state.surveys, c.newestSurvey, \.older) + refs(state.products, c.newestProduct, \.older)
     }
 }

@@ -40,6 +40,7 @@ public enum Undo {
                 + state.interactions(of: c).map(\.id.ref) + state.followUps(of: c).map(\.id.ref)
                 + state.complaints(of: c).map(\.id.ref) + state.purchases(of: c).map(\.id.ref)
                 + state.moodNotes(of: c).map(\.id.ref) + state.notes(of: c).map(\.id.ref)
+                + state.surveys(of: c).map(\.id.ref) + state.products(of: c).map(\.id.ref)
         case .deal:
             let d = DealID(ref.number)
             return state.interactions.filter { !$0.withdrawn && $0.deal == d }.map(\.id.ref)
@@ -51,7 +52,10 @@ public enum Undo {
         case .interaction:
             let x = InteractionID(ref.number)
             return state.followUps.filter { !$0.withdrawn && $0.status == .done && $0.interaction == x }.map(\.id.ref)
-        case .followUp, .complaint, .purchase, .moodNote, .note:
+        case .product:
+            let a = ProductID(ref.number)
+            return state.followUps.filter { !$0.withdrawn && $0.status == .done && $0.product == a }.map(\.id.ref)
+        case .followUp, .complaint, .purchase, .moodNote, .note, .survey:
             return []
         }
     }

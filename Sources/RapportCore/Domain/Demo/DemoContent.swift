@@ -42,6 +42,18 @@ enum DemoContent {
 }
 
 /// A deterministic random generator (SplitMix64) for the demo.
+extension DemoContent {
+    static let contactTimes = ["weekday mornings", "Tue–Thu 10:00–11:30", "after 16:00", "工作日上午", "周三下午", "not on Mondays"]
+    static let plans = ["demo the product first, then the price", "bring the reference list", "先了解预算再报价", "带样品上门演示",
+                        "meet the user department first", "准备行业案例"]
+    static let places = ["their office", "our showroom", "客户公司会议室", "video call", "展会现场"]
+    static let purposes = ["introduce ourselves", "understand the need", "了解需求", "first meeting with the decision maker", "介绍新产品"]
+    static let products = ["CT scanner", "服务器机柜", "POS terminals", "Forklift fleet", "生产线传感器", "Security cameras", "空调机组",
+                           "Label printers"]
+    static let complaintSteps = ["called to apologise and understand", "engineer visit booked", "已安排技术人员上门", "replacement part ordered",
+                                 "已与物流公司核实"]
+}
+
 struct DemoRandom {
     private var state: UInt64
 

@@ -1,17 +1,24 @@
 /// Turns demo steps into events, keeping track of the ids it assigned.
 struct DemoEmitter {
     let seed: UInt64
+    /// The clock's now, and the zone's offset east of UTC, in milliseconds.
+    let now: Int64, zoneOffset: Int64
     /// Local customer index ↦ its id number (0 until created).
     private var customerID: [Int32]
     private var organisation: [Bool]
     private var contactID: [Int32]
-    private var dealID: [Int32]
+    private(set) var dealID: [Int32]
     private var dealStage: [Int8]
     private var followUpID: [Int32]
-    private var complaintID: [Int32]
+    private(set) var complaintID: [Int32]
+    /// A won deal's delivery check, by deal slot.
+    private(set) var checkID: [Int32]
 
-    init(seed: UInt64, customers: Int) {
+    init(seed: UInt64, customers: Int, now: Int64, zoneOffset: Int64) {
         self.seed = seed
+        self.now = now
+        self.zoneOffset = zoneOffset
+        checkID = Array(repeating: 0, count: customers * DemoStory.maxDeals)
         customerID = Array(repeating: 0, count: customers)
         organisation = Array(repeating: false, count: customers)
         contactID = Array(repeating: 0, count: customers * DemoStory.maxContacts)
@@ -23,12 +30,13 @@ struct DemoEmitter {
 
     /// The next free id numbers, continuing the state's.
     struct Counters {
-        var customer, contact, deal, interaction, followUp, complaint, purchase, mood, note: Int32
+        var customer, contact, deal, interaction, followUp, complaint, purchase, mood, note, survey, product: Int32
 
         init(_ s: CRMState) {
             customer = Int32(s.customers.count); contact = Int32(s.contacts.count); deal = Int32(s.deals.count)
             interaction = Int32(s.interactions.count); followUp = Int32(s.followUps.count); complaint = Int32(s.complaints.count)
             purchase = Int32(s.purchases.count); mood = Int32(s.moodNotes.count); note = Int32(s.notes.count)
+            survey = Int32(s.surveys.count); product = Int32(s.products.count)
         }
     }
 
@@ -61,15 +69,16 @@ struct DemoEmitter {
             c.relationship = r.chance(0.1) ? .intimate : r.chance(0.35) ? .familiar : r.chance(0.8) ? .ordinary : .media
             c.bonds = Bond.allCases.filter { _ in r.chance(0.25) }
             c.source = r.pick(ProspectingMethod.allCases)
-            c.hasNeed = r.chance(0.7)
-            c.canPay = r.chance(0.6)
-            c.hasAuthority = profile.organisation ? r.chance(0.5) : r.chance(0.8)
+            c.hasNeed = r.chance(0.85)
+            c.canPay = r.chance(0.8)
+            c.hasAuthority = profile.organisation ? r.chance(0.7) : r.chance(0.9)
             c.experience = r.chance(0.5) ? .experienced : .inexperienced
             c.channel = r.pick(Channel.allCases)
             c.doNotContact = r.chance(0.02)
             c.doNotShare = r.chance(0.05)
             c.owner = profile.owner
             c.tags = r.chance(0.05) ? ["vip"] : r.chance(0.05) ? ["重点客户"] : []
+            DemoEmitter.value(&c, &r)
             events = [.customerCreated(c)]
         case .contact:
             n.contact += 1
@@ -81,6 +90,7 @@ struct DemoEmitter {
             p.title = r.pick(DemoContent.titles)
             p.phone = r.chance(0.5) ? "\(profile.phone.prefix(profile.phone.count - 2))\(r.within(10, 99))" : nil
             p.isCoach = step.b == 1
+            if p.isCoach { p.coachCriteria = CoachCriterion.allCases.filter { _ in r.chance(0.7) } }
             events = [.contactAdded(p)]
         case .personality:
             events = [.customerChanged(customer, FieldChange(.personality, from: nil, to: .string(r.pick(PersonalityType.allCases).rawValue)))]
@@ -93,17 +103,42 @@ struct DemoEmitter {
             deal.value = Money(cents: profile.dealValue(&r) * 100, currency: Money.defaultCurrency)
             deal.owner = profile.owner
             if r.chance(0.6) { deal.expectedClose = Day(number: Int32(step.time / DemoStory.day) + Int32(r.within(30, 150))) }
+            if deal.stage == .preparation, r.chance(0.8) { DemoEmitter.content(of: .preparation, on: &deal, at: step.time, &r) }
             events = [.dealCreated(deal)]
         case .move:
             guard dealID[d] > 0, dealStage[d] > 0 else { return [] }
             let from = Stage.allCases[Int(dealStage[d]) - 1], to = Stage.allCases[Int(step.b) - 1]
             dealStage[d] = Int8(step.b)
             events = [.dealMoved(DealID(dealID[d]), from: from, to: to)]
+            // Most reps record what the stage is for; some skip it (the board flags those).
+            if r.chance(0.8) {
+                var blank = Deal(id: DealID(dealID[d]), customer: customer, title: "")
+                let before = blank
+                DemoEmitter.content(of: to, on: &blank, at: step.time, &r)
+                events += Check.changes(DealField.self, from: before, to: blank).map { .dealChanged(DealID(dealID[d]), $0) }
+            }
+        case .close where step.b == 1:
+            guard dealID[d] > 0, dealStage[d] > 0 else { return [] }
+            let deal = DealID(dealID[d]), from = Stage.allCases[Int(dealStage[d]) - 1]
+            dealStage[d] = -1
+            n.purchase += 1
+            n.followUp += 1
+            checkID[d] = n.followUp
+            var check = FollowUp(id: FollowUpID(n.followUp), customer: customer, due: localTime(at: step.time + 3 * DemoStory.day, hour: 10))
+            check.deal = deal
+            check.tactic = .phone
+            check.note = FollowThroughCheck.delivery.note
+            events = [.dealWon(deal, from: from, was: at, reason: nil),
+                      .purchaseRecorded(Purchase(id: PurchaseID(n.purchase), customer: customer,
+                                                 amount: Money(cents: profile.dealValue(&r) * 100, currency: Money.defaultCurrency),
+                                                 date: Day(number: Int32(step.time / DemoStory.day)))),
+                      .followUpScheduled(check)]
         case .close:
             guard dealID[d] > 0, dealStage[d] > 0 else { return [] }
             dealStage[d] = -1
-            events = [.dealClosed(DealID(dealID[d]), step.b == 1 ? .won : .lost,
-                                  reason: step.b == 1 ? nil : r.pick(DemoContent.lostReasons))]
+            events = [.dealClosed(DealID(dealID[d]), .lost, reason: r.pick(DemoContent.lostReasons))]
+        case .followThrough, .product, .survey, .complaintStep, .confirm:
+            events = afterSales(step, customer: customer, deal: d, profile, &n, &r)
         case .purchase:
             n.purchase += 1
             let amount = Money(cents: profile.dealValue(&r) * 100, currency: Money.defaultCurrency)
@@ -159,10 +194,12 @@ struct DemoEmitter {
         return events.map { $0.record(at: at, actor: profile.owner) }
     }
 
+    /// A call as the demo logs it: an order, a complaint or a call-back
+    /// would bring records of their own, so the demo's calls end otherwise.
     private func fill(_ x: inout Interaction, _ r: inout DemoRandom, objections: Bool) {
         x.kind = r.chance(0.7) ? .call : r.pick(InteractionKind.allCases)
         x.direction = r.chance(0.75) ? .outbound : .inbound
-        x.outcome = r.chance(0.65) ? .reached : r.pick(ContactOutcome.allCases)
+        x.outcome = r.chance(0.65) ? .reached : r.pick([ContactOutcome.reached, .noAnswer, .voicemail])
         if x.kind == .call { x.durationSeconds = Int32(r.within(60, 1800)) }
         if x.outcome == .reached, r.chance(0.5) { x.mood = r.pick(Mood.allCases) }
         if objections || r.chance(0.08) {
@@ -191,7 +228,7 @@ public enum DemoBusiness {
         steps.reserveCapacity(customers * 11)
         for i in 0..<customers { steps += DemoStory.steps(customer: i, of: customers, seed: seed, now: now, zoneOffset: offset) }
         steps.sort { ($0.time, $0.customer, $0.kind.rawValue) < ($1.time, $1.customer, $1.kind.rawValue) }
-        var emitter = DemoEmitter(seed: seed, customers: customers)
+        var emitter = DemoEmitter(seed: seed, customers: customers, now: now, zoneOffset: offset)
         let before = w.state.recordCount
         var next = 0
         while next < steps.count {

@@ -4,6 +4,7 @@
 struct DemoStep {
     enum Kind: UInt8 {
         case customer, contact, personality, deal, move, call, close, schedule, complete, complaint, resolve, purchase, mood, note
+        case followThrough, product, survey, complaintStep, confirm
     }
 
     var time: Int64
@@ -63,7 +64,7 @@ enum DemoStory {
             guard t < now else { break }
             var stage = r.chance(0.7) ? 1 : 2
             add(t, .deal, a: j, b: stage)
-            let moves = r.within(0, 7 - stage)
+            let moves = r.within(0, 6 - stage)   // follow-through comes with the win
             for _ in 0..<moves {
                 let next = t + between(4 * day, 16 * day)
                 guard next < now else { break }
@@ -73,15 +74,29 @@ enum DemoStory {
                 add(t, .move, a: j, b: stage)
             }
             // How it ends: won, lost, or still being worked.
-            if stage >= 6, r.chance(0.55) {
+            if stage >= 5, r.chance(0.6) {
                 let closed = t + between(day, 10 * day)
                 guard closed < now else { continue }
-                add(closed, .close, a: j, b: 1)
-                add(closed + hour, .purchase, a: j)
-                if r.chance(0.08) {
+                add(closed, .close, a: j, b: 1)   // the win, its purchase and a delivery check
+                // Follow-through: complete after a few weeks (unless won lately).
+                add(closed + between(12 * day, 40 * day), .followThrough, a: j)
+                if organisation, r.chance(0.4) { add(closed + between(3 * day, 14 * day), .product, a: j) }
+                if r.chance(0.35) {
+                    var s = closed + between(20 * day, 60 * day)
+                    for _ in 0..<r.within(1, 3) {
+                        add(s, .survey, a: j)
+                        s += between(60 * day, 150 * day)
+                    }
+                }
+                if r.chance(0.15) {
                     let k = closed + between(5 * day, 30 * day)
                     add(k, .complaint, a: j)
-                    if r.chance(0.5) { add(k + between(day, 10 * day), .resolve, a: j) }
+                    if r.chance(0.6) { add(k + between(hour, 3 * day), .complaintStep, a: j) }
+                    if r.chance(0.5) {
+                        let resolved = k + between(day, 10 * day)
+                        add(resolved, .resolve, a: j)
+                        if r.chance(0.75) { add(resolved + between(day, 7 * day), .confirm, a: j) }
+                    }
                 }
                 continue
             }
@@ -104,8 +119,11 @@ enum DemoStory {
                     f += 1
                 }
             }
-            // Still being worked: the open follow-up falls around now.
-            let due = recent || r.chance(0.8) ? now + between(-6 * day, 14 * day) : ts + between(5 * day, 20 * day)
+            // Still being worked: the open follow-up falls around now; a few
+            // are some days late, and a few were forgotten long ago.
+            let late = r.below(100)
+            let due = recent || late < 80 ? now + between(-6 * day, 14 * day)
+                : late < 96 ? now - between(day, 12 * day) : max(ts + between(5 * day, 20 * day), now - 120 * day)
             schedule(ts, a: j * maxFollowUps + f, b: j, due: due)
         }
         for _ in 0..<r.within(0, 2) { add(between(t0 + hour, now), .call) }

@@ -9,6 +9,8 @@ public enum EventRegistry {
         ComplaintOpened.self, ComplaintResolved.self, ComplaintReopened.self, PurchaseRecorded.self,
         EntityWithdrawn.self, EntityRestored.self, ActionUndone.self,
         CustomerMerged.self, CustomerUnmerged.self, FollowUpAssigned.self,
+        DealWon.self, DealUnwon.self, DealCompleted.self, DealResumed.self, ComplaintChanged.self,
+        ProductInstalled.self, ProductChanged.self, SurveyRecorded.self,
     ]
 
     private static let byType: [String: any EventBody.Type] = Dictionary(uniqueKeysWithValues: kinds.map { ($0.type, $0) })

@@ -33,6 +33,7 @@ public enum CustomerField: String, EntityField {
     case name, kind, phones, emails, company, address, size, valueType
     case relationship, bonds, source, need, canPay, authority, experience, channel
     case doNotContact, doNotShare, owner, tags, personality, aidmas
+    case shiftSigns, contributions, sensitiveTo, horizon, walletShare, recommends, switchingBarrier, lockIns, strategy
 
     public func value(of c: Customer) -> JSON {
         switch self {
@@ -58,6 +59,15 @@ public enum CustomerField: String, EntityField {
         case .tags: .strings(c.tags)
         case .personality: .term(c.personality)
         case .aidmas: .term(c.aidmas)
+        case .shiftSigns: .terms(c.shiftSigns)
+        case .contributions: .terms(c.contributions)
+        case .sensitiveTo: .term(c.sensitiveTo)
+        case .horizon: .term(c.horizon)
+        case .walletShare: c.walletShare.map { .int(Int64($0)) } ?? .null
+        case .recommends: c.recommends.map(JSON.bool) ?? .null
+        case .switchingBarrier: .term(c.switchingBarrier)
+        case .lockIns: .terms(c.lockIns)
+        case .strategy: .term(c.strategy)
         }
     }
 
@@ -86,13 +96,24 @@ public enum CustomerField: String, EntityField {
         case .tags: c.tags = try v.stringList(key)
         case .personality: c.personality = try v.optionalTerm(key)
         case .aidmas: c.aidmas = try v.optionalTerm(key)
+        case .shiftSigns: c.shiftSigns = try v.termList(key)
+        case .contributions: c.contributions = try v.termList(key)
+        case .sensitiveTo: c.sensitiveTo = try v.optionalTerm(key)
+        case .horizon: c.horizon = try v.optionalTerm(key)
+        case .walletShare: c.walletShare = try v.optionalPercent(key)
+        case .recommends: c.recommends = try v.optionalBool(key)
+        case .switchingBarrier: c.switchingBarrier = try v.optionalTerm(key)
+        case .lockIns: c.lockIns = try v.termList(key)
+        case .strategy: c.strategy = try v.optionalTerm(key)
         }
     }
 }
 
-/// The editable fields of a deal (its stage moves by its own events).
+/// The editable fields of a deal (its stage moves by its own events),
+/// including what each stage records.
 public enum DealField: String, EntityField {
     case title, value, probability, close, owner
+    case contactTime, plan, appointmentWith, appointmentAt, appointmentPlace, appointmentPurpose, approach, presentation, closing
 
     public func value(of d: Deal) -> JSON {
         switch self {
@@ -101,6 +122,26 @@ public enum DealField: String, EntityField {
         case .probability: d.probabilityOverride.map { .int(Int64($0)) } ?? .null
         case .close: .text(d.expectedClose?.description)
         case .owner: .text(d.owner)
+        case .contactTime: .text(d.contactTime)
+        case .plan: .text(d.plan)
+        case .appointmentWith: .text(d.appointmentWith)
+        case .appointmentAt: .text(d.appointmentAt?.description)
+        case .appointmentPlace: .text(d.appointmentPlace)
+        case .appointmentPurpose: .text(d.appointmentPurpose)
+        case .approach: .term(d.approach)
+        case .presentation: .term(d.presentation)
+        case .closing: .term(d.closing)
+        }
+    }
+
+    /// The stage whose content the field records, if any.
+    public var stage: Stage? {
+        switch self {
+        case .contactTime, .plan: .preparation
+        case .appointmentWith, .appointmentAt, .appointmentPlace, .appointmentPurpose, .approach: .approach
+        case .presentation: .presentation
+        case .closing: .closing
+        case .title, .value, .probability, .close, .owner: nil
         }
     }
 
@@ -123,13 +164,22 @@ public enum DealField: String, EntityField {
                 return day
             }
         case .owner: d.owner = try v.optionalText(rawValue)
+        case .contactTime: d.contactTime = try v.optionalText(rawValue)
+        case .plan: d.plan = try v.optionalText(rawValue)
+        case .appointmentWith: d.appointmentWith = try v.optionalText(rawValue)
+        case .appointmentAt: d.appointmentAt = try v.optionalTime(rawValue)
+        case .appointmentPlace: d.appointmentPlace = try v.optionalText(rawValue)
+        case .appointmentPurpose: d.appointmentPurpose = try v.optionalText(rawValue)
+        case .approach: d.approach = try v.optionalTerm(rawValue)
+        case .presentation: d.presentation = try v.optionalTerm(rawValue)
+        case .closing: d.closing = try v.optionalTerm(rawValue)
         }
     }
 }
 
 /// The editable fields of a contact person.
 public enum ContactField: String, EntityField {
-    case name, role, title, phone, email, coach
+    case name, role, title, phone, email, coach, coachCriteria
 
     public func value(of p: Contact) -> JSON {
         switch self {
@@ -139,6 +189,7 @@ public enum ContactField: String, EntityField {
         case .phone: .text(p.phone)
         case .email: .text(p.email)
         case .coach: .bool(p.isCoach)
+        case .coachCriteria: .terms(p.coachCriteria)
         }
     }
 
@@ -150,6 +201,64 @@ public enum ContactField: String, EntityField {
         case .phone: p.phone = try v.optionalText(rawValue)
         case .email: p.email = try v.optionalText(rawValue)
         case .coach: p.isCoach = try v.optionalBool(rawValue) ?? false
+        case .coachCriteria: p.coachCriteria = try v.termList(rawValue)
+        }
+    }
+}
+
+/// The editable fields of a complaint: its steps toward resolution and the
+/// customer's confirmation that they are satisfied.
+public enum ComplaintField: String, EntityField {
+    case summary, steps, satisfied
+
+    public func value(of k: Complaint) -> JSON {
+        switch self {
+        case .summary: .string(k.summary)
+        case .steps: .array(k.steps.map { .object(["day": .string($0.day.description), "text": .string($0.text)]) })
+        case .satisfied: k.satisfied.map(JSON.bool) ?? .null
+        }
+    }
+
+    public func set(_ v: JSON, on k: inout Complaint) throws(InputError) {
+        switch self {
+        case .summary: k.summary = try v.requiredText(rawValue)
+        case .steps:
+            guard let list = v.isNull ? [] : v.array else { throw InputError("steps: expected a list") }
+            k.steps = try list.map { step throws(InputError) in
+                guard let o = step.object, let day = o["day"]?.string.flatMap({ Day($0) }), let text = o["text"]?.string, !text.isEmpty else {
+                    throw InputError("steps: expected each step as a day and a text")
+                }
+                return ComplaintStep(day: day, text: text)
+            }
+        case .satisfied: k.satisfied = try v.optionalBool(rawValue)
+        }
+    }
+}
+
+/// The editable fields of an installed product.
+public enum ProductField: String, EntityField {
+    case name, installedOn, serviceEvery, serial, note, removedOn
+
+    public func value(of a: Product) -> JSON {
+        switch self {
+        case .name: .string(a.name)
+        case .installedOn: .string(a.installedOn.description)
+        case .serviceEvery: .text(a.serviceEvery?.description)
+        case .serial: .text(a.serial)
+        case .note: .text(a.note)
+        case .removedOn: .text(a.removedOn?.description)
+        }
+    }
+
+    public func set(_ v: JSON, on a: inout Product) throws(InputError) {
+        switch self {
+        case .name: a.name = try v.requiredText(rawValue)
+        case .installedOn: a.installedOn = try v.requiredDay(rawValue)
+        case .serviceEvery:
+            a.serviceEvery = try v.optionalText(rawValue).map { s throws(InputError) in try ServiceInterval.parsing(s, field: rawValue) }
+        case .serial: a.serial = try v.optionalText(rawValue)
+        case .note: a.note = try v.optionalText(rawValue)
+        case .removedOn: a.removedOn = try v.optionalText(rawValue) == nil ? nil : try v.requiredDay(rawValue)
         }
     }
 }
@@ -160,6 +269,7 @@ extension JSON {
     public static func text(_ s: String?) -> JSON { s.map(JSON.string) ?? .null }
     public static func strings(_ a: [String]) -> JSON { .array(a.map(JSON.string)) }
     public static func term<T: Term>(_ t: T?) -> JSON { t.map { .string($0.rawValue) } ?? .null }
+    public static func terms<T: Term>(_ list: [T]) -> JSON { .array(list.map { .string($0.rawValue) }) }
 
     func requiredText(_ key: String) throws(InputError) -> String {
         guard let s = string, !s.isEmpty else { throw InputError("\(key): expected text") }
@@ -190,6 +300,32 @@ extension JSON {
 
     func optionalTerm<T: Term>(_ key: String) throws(InputError) -> T? {
         isNull ? nil : try requiredTerm(key) as T
+    }
+
+    func termList<T: Term>(_ key: String) throws(InputError) -> [T] {
+        var out: [T] = []
+        for s in try stringList(key) {
+            let t: T = try JSON.string(s).requiredTerm(key)
+            if !out.contains(t) { out.append(t) }
+        }
+        return out
+    }
+
+    func optionalPercent(_ key: String) throws(InputError) -> Int? {
+        if isNull { return nil }
+        guard let n = int, (0...100).contains(n) else { throw InputError("\(key): expected a percentage, 0 to 100", field: key) }
+        return Int(n)
+    }
+
+    func optionalTime(_ key: String) throws(InputError) -> Timestamp? {
+        guard let s = try optionalText(key) else { return nil }
+        guard let t = Timestamp(rfc3339: Array(s.utf8)) else { throw InputError("\(key): expected a time", field: key) }
+        return t
+    }
+
+    func requiredDay(_ key: String) throws(InputError) -> Day {
+        guard let s = string, let day = Day(s) else { throw InputError("\(key): expected a date (YYYY-MM-DD)", field: key) }
+        return day
     }
 
     func optionalBool(_ key: String) throws(InputError) -> Bool? {

@@ -15,6 +15,8 @@ public struct Interaction: CustomerOwned, Equatable, Sendable {
     public var technique: ObjectionTechnique?
     public var mood: Mood?
     public var note: String?
+    /// The customer said they are satisfied (or not): what a call-back sweep asks.
+    public var satisfied: Bool?
     public var withdrawn = false
     var older: Int32 = 0
 
@@ -43,6 +45,10 @@ public struct FollowUp: CustomerOwned, Equatable, Sendable {
     public var note: String?
     /// Who is to do it: whoever it was given to, else whoever scheduled it.
     public var owner: String?
+    /// The installed product it is a check-up of.
+    public var product: ProductID?
+    /// The call-back sweep it belongs to.
+    public var sweep: String?
     public var status: FollowUpStatus = .open
     /// When snoozed, the due time it had before the first snooze.
     public var snoozedFrom: Timestamp?
@@ -75,6 +81,10 @@ public struct Complaint: CustomerOwned, Equatable, Sendable {
     public var openedAt = Timestamp(milliseconds: 0)
     public var resolvedAt: Timestamp?
     public var resolution: String?
+    /// What was done toward resolving it, oldest first.
+    public var steps: [ComplaintStep] = []
+    /// Whether the customer confirmed they are satisfied with the resolution.
+    public var satisfied: Bool?
     public var withdrawn = false
     var older: Int32 = 0
 
@@ -86,6 +96,20 @@ public struct Complaint: CustomerOwned, Equatable, Sendable {
 
     /// Not yet resolved (and not withdrawn).
     public var isOpen: Bool { resolvedAt == nil && !withdrawn }
+
+    /// Resolved, but the customer has not yet said they are satisfied.
+    public var awaitsConfirmation: Bool { resolvedAt != nil && satisfied != true && !withdrawn }
+}
+
+/// One step taken toward resolving a complaint.
+public struct ComplaintStep: Equatable, Sendable {
+    public var day: Day
+    public var text: String
+
+    public init(day: Day, text: String) {
+        self.day = day
+        self.text = text
+    }
 }
 
 /// Something the customer bought: for frequency and amount.

@@ -27,6 +27,24 @@ public struct Customer: Identified, Equatable, Sendable {
     public var tags: [String] = []
     public var personality: PersonalityType?
     public var aidmas: AIDMAS?
+    /// The signs that an inexperienced buyer is becoming an experienced one.
+    public var shiftSigns: [ShiftSign] = []
+
+    // MARK: Value (seed 001) and interaction (seed 002)
+
+    /// What the customer contributes: sales, profit, opportunity.
+    public var contributions: [Contribution] = []
+    /// The five questions: the value they are most sensitive to, how long the
+    /// relationship should last, the share of their wallet we could still win
+    /// (percent), whether they recommend us, and their switching barrier.
+    public var sensitiveTo: ValueSensitivity?
+    public var horizon: Horizon?
+    public var walletShare: Int?
+    public var recommends: Bool?
+    public var switchingBarrier: SwitchingBarrier?
+    /// What raises their switching cost.
+    public var lockIns: [LockIn] = []
+    public var strategy: InteractionStrategy?
 
     // MARK: Kept up by the fold
 
@@ -44,6 +62,7 @@ public struct Customer: Identified, Equatable, Sendable {
     // The newest of each related entity; each links to the next older one.
     var newestContact: Int32 = 0, newestDeal: Int32 = 0, newestInteraction: Int32 = 0, newestFollowUp: Int32 = 0
     var newestComplaint: Int32 = 0, newestPurchase: Int32 = 0, newestMoodNote: Int32 = 0, newestNote: Int32 = 0
+    var newestSurvey: Int32 = 0, newestProduct: Int32 = 0
     /// The newest record about this customer (a record index), for the timeline.
     var newestRecord: Int32 = -1
 
@@ -56,6 +75,23 @@ public struct Customer: Identified, Equatable, Sendable {
     public var qualification: Qualification {
         hasNeed == true && canPay == true && hasAuthority == true ? .qualifiedProspect : .potentialCustomer
     }
+
+    /// What is missing to qualify: `authority`, `need`, `can pay` (unknown or no).
+    public var qualificationGaps: [String] {
+        [("need", hasNeed), ("can pay", canPay), ("authority", hasAuthority)].compactMap { $0.1 == true ? nil : $0.0 }
+    }
+
+    /// The switching barrier given, else high when something locks them in.
+    public var barrier: SwitchingBarrier? { switchingBarrier ?? (lockIns.isEmpty ? nil : .high) }
+
+    /// The customer–value matrix position, once the time horizon and the barrier are known.
+    public var matrixPosition: ValueMatrixPosition? {
+        guard let horizon, let barrier else { return nil }
+        return ValueMatrixPosition(horizon, barrier)
+    }
+
+    /// An inexperienced buyer showing the signs of becoming experienced.
+    public var isShifting: Bool { experience != .experienced && !shiftSigns.isEmpty }
 }
 
 /// Whether a customer has what it takes to buy (DOMAIN.md §1).
@@ -88,6 +124,8 @@ public struct Contact: CustomerOwned, Equatable, Sendable {
     public var email: String?
     /// Gives us relatively true information, close to the decision (seed 004).
     public var isCoach = false
+    /// Which of the coach's four criteria the contact meets.
+    public var coachCriteria: [CoachCriterion] = []
     public var withdrawn = false
     var older: Int32 = 0
 

@@ -15,11 +15,35 @@ public struct Deal: CustomerOwned, Equatable, Sendable {
     public var outcome: DealOutcome?
     public var closeReason: String?
 
+    // MARK: What each stage records (DOMAIN.md §1)
+
+    /// Preparation: when best to reach them, and the plan for the visit.
+    public var contactTime: String?
+    public var plan: String?
+    /// Approach: the appointment (who, when, where, why) and the method.
+    public var appointmentWith: String?
+    public var appointmentAt: Timestamp?
+    public var appointmentPlace: String?
+    public var appointmentPurpose: String?
+    public var approach: ApproachMethod?
+    /// Presentation: the mode.
+    public var presentation: PresentationMode?
+    /// Closing: the strategy.
+    public var closing: ClosingStrategy?
+
     // MARK: Kept up by the fold
 
     public var createdAt = Timestamp(milliseconds: 0)
     public var stageEnteredAt = Timestamp(milliseconds: 0)
     public var closedAt: Timestamp?
+    /// Won with the follow-through still under way (delivery, installation,
+    /// problems in use); false once it is complete, and for deals won before
+    /// follow-through was kept.
+    public var followingThrough = false
+    /// When the follow-through was marked complete.
+    public var completedAt: Timestamp?
+    /// When the deal last moved back a stage.
+    public var movedBackAt: Timestamp?
     public var withdrawn = false
     /// Open follow-ups linked to this deal.
     public var openFollowUps: Int32 = 0

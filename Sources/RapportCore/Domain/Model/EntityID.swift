@@ -1,7 +1,7 @@
 /// The kinds of things the domain keeps, each with the letter its ids start with.
 public enum EntityKind: String, CaseIterable, Sendable {
     case customer = "c", contact = "p", deal = "d", interaction = "i", followUp = "f"
-    case complaint = "k", purchase = "b", moodNote = "m", note = "n"
+    case complaint = "k", purchase = "b", moodNote = "m", note = "n", survey = "s", product = "a"
 
     /// The kind's name in messages: "customer", "follow-up".
     public var noun: String {
@@ -15,6 +15,8 @@ public enum EntityKind: String, CaseIterable, Sendable {
         case .purchase: "purchase"
         case .moodNote: "mood note"
         case .note: "note"
+        case .survey: "satisfaction survey"
+        case .product: "installed product"
         }
     }
 }
@@ -87,3 +89,5 @@ public typealias ComplaintID = ID<Complaint>
 public typealias PurchaseID = ID<Purchase>
 public typealias MoodNoteID = ID<MoodNote>
 public typealias NoteID = ID<Note>
+public typealias SurveyID = ID<Survey>
+public typealias ProductID = ID<Product>

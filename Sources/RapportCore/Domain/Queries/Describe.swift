@@ -16,8 +16,12 @@ public enum Describe {
         if let o = x.objection { parts.append("objection \(o.english)" + (x.technique.map { " (\($0.english))" } ?? "")) }
         if let m = x.mood { parts.append("mood \(m.english)") }
         if let d = x.durationSeconds, d > 0 { parts.append(d >= 60 ? "\(d / 60) min" : "\(d) s") }
+        if let s = x.satisfied { parts.append(s ? "satisfied" : "not satisfied") }
         return parts.joined(separator: " · ") + (x.note.map { " — \(preview($0))" } ?? "")
     }
+
+    /// A satisfaction score, one decimal: `4.2`.
+    public static func score(_ v: Double) -> String { String(Double((v * 10).rounded()) / 10) }
 
     /// Most characters of a note shown in a one-line description.
     public static let previewCharacters = 500
@@ -51,7 +55,8 @@ public enum Describe {
         case .deal: state.deal(DealID(ref.number))?.title
         case .followUp: state.followUp(FollowUpID(ref.number))?.note
         case .complaint: state.complaint(ComplaintID(ref.number))?.summary
-        case .interaction, .purchase, .moodNote, .note: nil
+        case .product: state.product(ProductID(ref.number))?.name
+        case .interaction, .purchase, .moodNote, .note, .survey: nil
         }
     }
 }

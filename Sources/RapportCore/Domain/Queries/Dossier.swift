@@ -12,6 +12,11 @@ public struct Dossier: Sendable {
     public let complaints: [Complaint]
     public let purchases: [Purchase]
     public let notes: [Note]
+    /// Satisfaction surveys, latest first; installed products.
+    public let surveys: [Survey]
+    public let products: [Product]
+    /// The buyer is not the user: a contact uses it, another buys or decides (seed 003).
+    public let isBigCustomer: Bool
     /// Every mood observed (notes and interactions), oldest first.
     public let moods: [MoodReading]
     public let temperature: Int
@@ -31,6 +36,10 @@ public struct Dossier: Sendable {
         complaints = state.complaints(of: c)
         purchases = state.purchases(of: c).sorted { $0.date > $1.date }
         notes = state.notes(of: c)
+        surveys = state.surveys(of: c)
+        products = state.products(of: c)
+        let users = contacts.filter { $0.role == .user }.map(\.id)
+        isBigCustomer = !users.isEmpty && contacts.contains { ($0.role == .purchaser || $0.role == .decisionMaker) && !users.contains($0.id) }
         moods = (state.moodNotes(of: c).map { MoodReading(mood: $0.mood, at: $0.at) }
             + interactions.compactMap { x in x.mood.map { MoodReading(mood: $0, at: x.at) } }).sorted { $0.at < $1.at }
         temperature = c.temperature(at: time)

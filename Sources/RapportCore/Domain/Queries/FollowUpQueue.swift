@@ -4,13 +4,14 @@
 public struct FollowUpQueue: Sendable {
     /// Why an item sits where it does, in ranking order.
     public enum Bucket: Int, Comparable, Sendable, CaseIterable {
-        case overdue, complaint, bottom, prospect, middle, today, later
+        case overdue, complaint, bottom, care, prospect, middle, today, later
 
         public var label: String {
             switch self {
             case .overdue: "overdue"
             case .complaint: "complaint"
             case .bottom: "bottom tier"
+            case .care: "after-sales care"
             case .prospect: "new prospect"
             case .middle: "middle tier"
             case .today: "today"
@@ -33,6 +34,14 @@ public struct FollowUpQueue: Sendable {
         case cooling(CustomerID)
         /// A recently won deal due an after-sales check.
         case afterSales(DealID)
+        /// A won deal in follow-through with nothing scheduled.
+        case followThrough(DealID)
+        /// A deal of an account with a coach that stalled or moved back.
+        case askCoach(DealID, coach: ContactID)
+        /// A low or falling satisfaction score.
+        case satisfaction(SurveyID)
+        /// A resolved complaint the customer has not confirmed.
+        case confirmComplaint(ComplaintID)
     }
 
     /// One line of the queue.
@@ -71,6 +80,12 @@ public struct FollowUpQueue: Sendable {
         var tier: FunnelTier?
         var prospect = false
         var mood: Mood?
+        var followThrough: Int32?
+        var coach: (name: String, reason: String)?
+        var satisfaction: (score: Double, before: Double?)?
+        var awaitingConfirmation: Int32?
+        /// An inexperienced buyer showing signs of becoming experienced.
+        var shift: [ShiftSign] = []
 
         func reasons(_ time: LocalTime) -> [String] {
             var out: [String] = []
@@ -83,6 +98,15 @@ public struct FollowUpQueue: Sendable {
             if let t = temperature { out.append("cooling: temperature \(t)") }
             if let tier { out.append("\(tier.rawValue) tier") } else if prospect { out.append("prospect") }
             if let mood { out.append("mood \(mood.english)") }
+            if let d = followThrough { out.append("won \(d == 0 ? "today" : d == 1 ? "1 day ago" : "\(d) days ago"), follow-through under way") }
+            if let coach { out.append("\(coach.reason): ask the coach \(coach.name) before acting") }
+            if let s = satisfaction {
+                out.append("satisfaction \(Describe.score(s.score)) of 5" + (s.before.map { ", down from \(Describe.score($0))" } ?? ""))
+            }
+            if let d = awaitingConfirmation { out.append("resolved \(d == 0 ? "today" : "\(d) days ago"), satisfaction not confirmed") }
+            if !shift.isEmpty {
+                out.append("buyer turning experienced (\(shift.map(\.english).joined(separator: ", "))): expect price and performance talk")
+            }
             return out
         }
     }
@@ -129,7 +153,7 @@ public struct FollowUpQueue: Sendable {
             items.append(Item(subject: .followUp(f.id), customer: f.customer, deal: deal.map { DealID(Int32($0 + 1)) }, due: f.due,
                               tactic: f.tactic, text: f.note ?? "", bucket: bucket, urgency: urgency, why: why))
         }
-        items += Self.suggestions(state, time, skipping: scheduledFor, owner: owner)
+        items += Suggestions(state: state, time: time, owner: owner, suggested: scheduledFor).all()
         // Sort small keys, then move each item once.
         let now = time.now.milliseconds
         let order = items.indices.map { i in
@@ -138,66 +162,6 @@ public struct FollowUpQueue: Sendable {
         self.items = order.map { items[$0.4] }
         self.overdue = overdue
         self.dueToday = dueToday
-    }
-
-    // MARK: - Suggestions
-
-    private static func suggestions(_ state: CRMState, _ time: LocalTime, skipping scheduled: Set<Int32>, owner: String?) -> [Item] {
-        var items: [Item] = []
-        var suggested = scheduled
-        func suggest(_ subject: Subject, _ c: borrowing Customer, _ deal: Int?, _ text: String, _ bucket: Bucket, _ urgency: Double,
-                     _ facts: Why) {
-            if let owner, c.owner != owner, deal.map({ state.deals[$0].owner != owner }) ?? true { return }
-            var why = facts
-            let u = urgency + context(deal.map { state.deals[$0] }, c, time, into: &why)
-            items.append(Item(subject: subject, customer: c.id, deal: deal.map { DealID(Int32($0 + 1)) }, due: nil, tactic: nil,
-                              text: text, bucket: bucket, urgency: u, why: why))
-            suggested.insert(c.id.number)
-        }
-        // Unresolved complaints: tracked to resolution, shown even when something
-        // else is scheduled with the customer (one item per customer).
-        var complained = Set<Int32>()
-        for k in state.complaints where k.isOpen && state.isLive(k) && !complained.contains(k.customer.number) {
-            complained.insert(k.customer.number)
-            let days = max(0, time.daysSince(k.openedAt))
-            var why = Why()
-            why.complaintDays = Int32(days)
-            suggest(.complaint(k.id), state.customers[k.customer.index], k.deal?.index, "resolve complaint: \(Describe.preview(k.summary))",
-                    .complaint, Double(days) * 24, why)
-        }
-        // Stale deals: nothing scheduled and past the stage's limit.
-        for i in state.deals.indices where state.deals[i].isStale(time) && !suggested.contains(state.deals[i].customer.number) {
-            let ci = state.deals[i].customer.index
-            guard state.isLive(state.deals[i]), !state.customers[ci].doNotContact else { continue }
-            let days = state.deals[i].daysInStage(time), stage = state.deals[i].stage
-            var why = Why()
-            why.stale = (Int32(days), stage)
-            suggest(.staleDeal(state.deals[i].id), state.customers[ci], i, "stale: plan the next step for \(state.deals[i].title)",
-                    workOrderBucket(state.deals[i], state.customers[ci]), Double(days - stage.staleAfterDays) * 4, why)
-        }
-        // After-sales check of deals won in the last 90 days, with no contact since.
-        for i in state.deals.indices where state.deals[i].outcome == .won && state.isLive(state.deals[i]) {
-            let ci = state.deals[i].customer.index
-            guard !suggested.contains(Int32(ci + 1)), let closed = state.deals[i].closedAt,
-                  !state.customers[ci].doNotContact, (7...90).contains(time.daysSince(closed)),
-                  (state.customers[ci].lastContact ?? closed) <= closed
-            else { continue }
-            var why = Why()
-            why.wonDaysAgo = Int32(time.daysSince(closed))
-            suggest(.afterSales(state.deals[i].id), state.customers[ci], nil, "after-sales check: \(state.deals[i].title)",
-                    .today, 0, why)
-        }
-        // Cooling relationships of customers with open deals.
-        for ci in state.customers.indices where state.customers[ci].newestDeal > 0 && state.isLive(state.customers[ci])
-            && !state.customers[ci].doNotContact && !suggested.contains(Int32(ci + 1)) {
-            let t = state.customers[ci].temperature(at: time)
-            guard t < 30, let deal = bestOpenDeal(of: state.customers[ci], in: state) else { continue }
-            var why = Why()
-            why.temperature = Int8(t)
-            suggest(.cooling(state.customers[ci].id), state.customers[ci], deal, "relationship cooling: get in touch",
-                    workOrderBucket(state.deals[deal], state.customers[ci]), Double(30 - t), why)
-        }
-        return items
     }
 
     // MARK: - Ranking
@@ -215,8 +179,9 @@ public struct FollowUpQueue: Sendable {
 
     /// Adds the deal's tier and the customer's mood to the reasons; returns
     /// the urgency they add (a rising mood is the best moment to ask).
-    private static func context(_ deal: Deal?, _ c: borrowing Customer, _ time: LocalTime, into why: inout Why) -> Double {
+    static func context(_ deal: Deal?, _ c: borrowing Customer, _ time: LocalTime, into why: inout Why) -> Double {
         var u = 0.0
+        if c.isShifting { why.shift = c.shiftSigns }
         if let deal {
             why.tier = deal.tier
             let units = Double(deal.weightedCents) / 100

@@ -3,7 +3,7 @@ public struct FunnelReport: Sendable {
     /// One stage's column.
     public struct Column: Sendable {
         public let stage: Stage
-        /// Open deals, most valuable first.
+        /// Open deals, most valuable first (in follow-through, won deals too).
         public let deals: [Deal]
         public let total: Amounts
         public let weighted: Amounts
@@ -30,7 +30,9 @@ public struct FunnelReport: Sendable {
         var won = 0, lost = 0
         for d in state.liveDeals where owner == nil || d.owner == owner {
             switch d.outcome {
-            case .won: won += 1
+            case .won:
+                won += 1
+                if d.followingThrough { byStage[.followThrough, default: []].append(d) }   // won, still being followed through
             case .lost: lost += 1
             case nil: byStage[d.stage, default: []].append(d)
             }
@@ -45,7 +47,7 @@ public struct FunnelReport: Sendable {
             return Column(stage: stage, deals: deals, total: total, weighted: weighted,
                           stale: deals.filter { $0.isStale(time) }.count)
         }
-        let open = columns.flatMap(\.deals)
+        let open = columns.flatMap(\.deals).filter(\.isOpen)
         tiers = FunnelTier.allCases.map { tier in
             let deals = open.filter { $0.tier == tier }
             var total = Amounts(), weighted = Amounts()

@@ -124,6 +124,14 @@ extension CRMState {
             try check(notes.count)
             notes[i].withdrawn = value
             return notes[i].customer.number
+        case .survey:
+            try check(surveys.count)
+            surveys[i].withdrawn = value
+            return surveys[i].customer.number
+        case .product:
+            try check(products.count)
+            products[i].withdrawn = value
+            return products[i].customer.number
         }
     }
 

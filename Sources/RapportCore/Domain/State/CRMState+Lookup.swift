@@ -10,6 +10,8 @@ extension CRMState {
     public func purchase(_ id: PurchaseID) -> Purchase? { Self.lookup(purchases, id) }
     public func moodNote(_ id: MoodNoteID) -> MoodNote? { Self.lookup(moodNotes, id) }
     public func note(_ id: NoteID) -> Note? { Self.lookup(notes, id) }
+    public func survey(_ id: SurveyID) -> Survey? { Self.lookup(surveys, id) }
+    public func product(_ id: ProductID) -> Product? { Self.lookup(products, id) }
 
     private static func lookup<E>(_ array: ChunkedArray<E>, _ id: ID<E>) -> E? {
         id.number >= 1 && Int(id.number) <= array.count ? array[id.index] : nil
@@ -29,6 +31,8 @@ extension CRMState {
         case .purchase: purchases.count
         case .moodNote: moodNotes.count
         case .note: notes.count
+        case .survey: surveys.count
+        case .product: products.count
         }
     }
 
@@ -69,6 +73,11 @@ extension CRMState {
     public func purchases(of c: Customer) -> [Purchase] { Self.walk(purchases, from: c.newestPurchase, \.older).filter { !$0.withdrawn } }
     public func moodNotes(of c: Customer) -> [MoodNote] { Self.walk(moodNotes, from: c.newestMoodNote, \.older).filter { !$0.withdrawn } }
     public func notes(of c: Customer) -> [Note] { Self.walk(notes, from: c.newestNote, \.older).filter { !$0.withdrawn } }
+    /// Surveys, latest date first.
+    public func surveys(of c: Customer) -> [Survey] {
+        Self.walk(surveys, from: c.newestSurvey, \.older).filter { !$0.withdrawn }.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
+    }
+    public func products(of c: Customer) -> [Product] { Self.walk(products, from: c.newestProduct, \.older).filter { !$0.withdrawn } }
 
     static func walk<E>(_ array: ChunkedArray<E>, from newest: Int32, _ older: KeyPath<E, Int32>) -> [E] {
         var out: [E] = []
@@ -112,6 +121,8 @@ extension CRMState {
         case .purchase: return purchase(PurchaseID(id))?.customer.number
         case .moodNote: return moodNote(MoodNoteID(id))?.customer.number
         case .note: return note(NoteID(id))?.customer.number
+        case .survey: return survey(SurveyID(id))?.customer.number
+        case .product: return product(ProductID(id))?.customer.number
         }
     }
 

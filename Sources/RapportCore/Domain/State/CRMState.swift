@@ -10,6 +10,8 @@ public struct CRMState: Equatable, Sendable {
     public internal(set) var purchases: ChunkedArray<Purchase> = []
     public internal(set) var moodNotes: ChunkedArray<MoodNote> = []
     public internal(set) var notes: ChunkedArray<Note> = []
+    public internal(set) var surveys: ChunkedArray<Survey> = []
+    public internal(set) var products: ChunkedArray<Product> = []
 
     /// Records that could not be applied (a reference to nothing, an id out of
     /// sequence), or not even read (written by a newer version). They stay

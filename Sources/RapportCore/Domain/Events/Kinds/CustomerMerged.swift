@@ -136,6 +136,8 @@ extension CRMState {
         relink(\.purchases, \.newestPurchase, only, from, to)
         relink(\.moodNotes, \.newestMoodNote, only, from, to)
         relink(\.notes, \.newestNote, only, from, to)
+        relink(\.surveys, \.newestSurvey, only, from, to)
+        relink(\.products, \.newestProduct, only, from, to)
     }
 
     /// One kind's lists: the moving items leave `from`'s list and join
@@ -185,3 +187,5 @@ extension Complaint: Linked {}
 extension Purchase: Linked {}
 extension MoodNote: Linked {}
 extension Note: Linked {}
+extension Survey: Linked {}
+extension Product: Linked {}

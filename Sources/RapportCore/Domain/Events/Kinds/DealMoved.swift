@@ -37,6 +37,8 @@ public struct DealMoved: EventBody {
         let i = try state.existing(state.deals, deal)
         state.deals[i].stage = to
         state.deals[i].stageEnteredAt = entered ?? r.time
+        // A move back is what the coach should hear of; moving on again settles it.
+        state.deals[i].movedBackAt = to < from && entered == nil ? r.time : to > from ? nil : state.deals[i].movedBackAt
         return state.deals[i].customer
     }
 

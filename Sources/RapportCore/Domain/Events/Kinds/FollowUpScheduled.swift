@@ -11,19 +11,22 @@ public struct FollowUpScheduled: EventBody {
         f.tactic = try p.optionalTerm("tactic")
         f.note = try p.optionalText("note")
         f.owner = try p.optionalText("owner")
+        f.product = try p.optionalID("product")
+        f.sweep = try p.optionalText("sweep")
         followUp = f
     }
 
     public func write(to p: inout PayloadWriter) {
         let f = followUp
         p.put("id", f.id); p.put("customer", f.customer); p.put("deal", f.deal); p.put("due", f.due)
-        p.put("tactic", f.tactic); p.put("note", f.note); p.put("owner", f.owner)
+        p.put("tactic", f.tactic); p.put("note", f.note); p.put("owner", f.owner); p.put("product", f.product); p.put("sweep", f.sweep)
     }
 
     public func apply(to state: inout CRMState, _ r: RecordInfo) throws(InputError) -> CustomerID? {
         try state.expectNext(followUp.id, state.followUps.count)
         let c = try state.existing(state.customers, followUp.customer)
         if let d = followUp.deal { state.deals[try state.existing(state.deals, d)].openFollowUps += 1 }
+        if let a = followUp.product { _ = try state.existing(state.products, a) }
         var f = followUp
         f.createdAt = r.time
         f.owner = f.owner ?? r.actor

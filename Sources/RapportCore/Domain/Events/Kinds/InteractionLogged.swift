@@ -17,6 +17,7 @@ public struct InteractionLogged: EventBody {
         i.technique = try p.optionalTerm("technique")
         i.mood = try p.optionalTerm("mood")
         i.note = try p.optionalText("note")
+        i.satisfied = try p.value("satisfied").optionalBool("satisfied")
         interaction = i
     }
 
@@ -26,7 +27,7 @@ public struct InteractionLogged: EventBody {
         p.put("kind", i.kind); p.put("direction", i.direction); p.put("at", i.at)
         p.put("duration", i.durationSeconds.map { .int(Int64($0)) })
         p.put("outcome", i.outcome); p.put("objection", i.objection); p.put("technique", i.technique)
-        p.put("mood", i.mood); p.put("note", i.note)
+        p.put("mood", i.mood); p.put("note", i.note); p.put("satisfied", i.satisfied.map(JSON.bool))
     }
 
     public func apply(to state: inout CRMState, _ r: RecordInfo) throws(InputError) -> CustomerID? {

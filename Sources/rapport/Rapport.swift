@@ -11,7 +11,8 @@ struct Rapport: ParsableCommand {
         version: RapportVersion.current,
         subcommands: [
             CustomerCommand.self, ContactCommand.self, DealCommand.self, CallCommand.self, NoteCommand.self,
-            FollowUpCommand.self, ComplaintCommand.self, PurchaseCommand.self, UndoCommand.self, HistoryCommand.self,
+            FollowUpCommand.self, ComplaintCommand.self, PurchaseCommand.self, SatisfactionCommand.self, ProductCommand.self,
+            SweepCommand.self, UndoCommand.self, HistoryCommand.self,
             ReportCommand.self, DemoCommand.self, CheckCommand.self, RepairCommand.self,
         ]
     )

@@ -39,7 +39,7 @@ import Testing
         let history = try cli.run("history", "c1", "--json")
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(history.out.utf8)) as? [[String: Any]])
         #expect(entries.map { $0["text"] as? String ?? "" }.prefix(2)
-            == ["purchase b1: 12,000 CNY on 2026-11-23", "changed personality of c1: — → driver"])
+            == ["purchase b1: 12,000 CNY on 2026-11-23", "changed personality of c1 张伟: — → driver"])
         #expect(entries.allSatisfy { $0["actor"] as? String == "li" })
 
         #expect(try cli.run("undo").line == "undid purchase b1: 12,000 CNY on 2026-11-23 (2026-11-23 09:00)")

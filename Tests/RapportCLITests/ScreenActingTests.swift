@@ -40,7 +40,7 @@ import Testing
         try screen.press("W")
         try screen.waitFor("Won: d1 ERP rollout")
         try screen.press("C-s")
-        try screen.waitFor("marked d1 ERP rollout won")
+        try screen.waitFor("won d1 ERP rollout; follow-through begins")
         try screen.press("f")
         try screen.waitFor("Follow-up with 华远建设")
         try screen.type("tomorrow 10:00")
@@ -49,12 +49,12 @@ import Testing
         try screen.press("Tab")
         try screen.type("check the installation")
         try screen.press("C-s")
-        try screen.waitFor("scheduled f1")
+        try screen.waitFor("scheduled f4")
         try screen.press("q")
         try screen.waitFor("EXIT=0")
         let types = try Self.history(cli, "c1").map { $0["type"] as? String ?? "" }
-        #expect(types == ["customer.created", "deal.created", "deal.moved", "deal.moved", "deal.moved", "deal.closed",
-                          "purchase.recorded", "followup.scheduled"])
+        #expect(types == ["customer.created", "deal.created", "deal.moved", "deal.moved", "deal.moved", "deal.won",
+                          "purchase.recorded", "followup.scheduled", "followup.scheduled", "followup.scheduled", "followup.scheduled"])
         let list = try cli.run("followup", "list", "--json").out
         #expect(list.contains(#""tactic":"company-visit""#) && list.contains("2026-11-24T10:00:00+08:00"))
     }

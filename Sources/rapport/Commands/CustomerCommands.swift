@@ -86,6 +86,11 @@ struct CustomerCommand: ParsableCommand {
         @Option(name: .customLong("value-type"), help: "Only this value type.") var valueType: String?
         @Option(help: "Only this relationship level.") var relationship: String?
         @Option(help: "Only customers with this tag.") var tag: String?
+        @Option(help: "Only customers whose latest mood is this: rising, falling, calm or complacent.") var mood: String?
+        @Option(name: .customLong("temperature-below"), help: "Only relationships colder than this (0–100).") var temperatureBelow: Int?
+        @Option(help: "Only qualified prospects (yes) or only potential customers (no).") var qualified: String?
+        @Option(help: "Only a segment: key=value criteria, e.g. \"size=large,strategy=differential\".") var segment: String?
+        @Option(name: .customLong("as-of"), help: "The customers as they were then, e.g. 2026-06-30.") var asOf: String?
         @Option(help: "At most this many (default 50; 0 for all).") var limit = 50
         @Flag(help: "Print a JSON array.") var json = false
 
@@ -99,17 +104,28 @@ struct CustomerCommand: ParsableCommand {
                     try relationship.map { s throws(InputError) in try RelationshipLevel.parsing(s) }
                 }
                 let w = try session.openWorkspace()
-                var shown = w.state.customers.reversed().filter { c in
-                    w.state.isLive(c) && (owner == nil || c.owner == owner) && (size == nil || c.size == size)
+                let (state, time, banner) = try session.view(w, asOf: asOf)
+                var criteria = try Failure.input { () throws(InputError) in try segment.map { s throws(InputError) in try Segment.parse(s, at: time).criteria } ?? [] }
+                if let mood { criteria.append(.mood(try Parse.term(mood, Mood.self)!)) }
+                if let temperatureBelow { criteria.append(.temperatureBelow(temperatureBelow)) }
+                if let qualified {
+                    guard let yes = try Failure.input({ () throws(InputError) in try YesNo.parse(qualified, "qualified") })?.bool else {
+                        throw Failure.usage("--qualified: expected yes or no")
+                    }
+                    criteria.append(.qualified(yes))
+                }
+                let filter = Segment(criteria, description: "")
+                var shown = state.customers.reversed().filter { c in
+                    filter.contains(c, in: state, at: time) && (owner == nil || c.owner == owner) && (size == nil || c.size == size)
                         && (value == nil || c.valueType == value) && (level == nil || c.relationship == level)
                         && (tag == nil || c.tags.contains(tag!))
                 }
                 if limit > 0 { shown = Array(shown.prefix(limit)) }
-                Output.emit(json: json, .array(shown.map { JSONView.customer($0, w.time) })) {
-                    Output.table([["id", "name", "company", "size", "value", "owner", "temp"]] + shown.map { c in
+                Output.emit(json: json, .array(shown.map { JSONView.customer($0, time) })) {
+                    (banner.map { "\($0)\n" } ?? "") + Output.table([["id", "name", "company", "size", "value", "owner", "mood", "temp"]] + shown.map { c in
                         [c.id.description, c.name, c.company ?? "", c.size?.rawValue ?? "", c.valueType?.rawValue ?? "",
-                         c.owner ?? "", String(c.temperature(at: w.time))]
-                    }, rightAligned: [6], maxWidths: [1: 24, 2: 28])
+                         c.owner ?? "", c.mood?.mood.rawValue ?? "", String(c.temperature(at: time))]
+                    }, rightAligned: [7], maxWidths: [1: 24, 2: 28])
                 }
             }
         }

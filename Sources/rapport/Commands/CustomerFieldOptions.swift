@@ -29,6 +29,20 @@ struct CustomerFieldOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A tag (repeat for more; replaces the list on edit).", valueName: "tag")) var tag: [String] = []
     @Option(help: "driver, analytical, expressive or amiable.") var personality: String?
     @Option(help: "attention, interest, desire, memory, action or satisfaction.") var aidmas: String?
+    @Option(name: .customLong("shift-sign"), help: ArgumentHelp(
+        "A sign the buyer is turning experienced: purchasing-joined or technical-interest-fading (repeat; replaces on edit).",
+        valueName: "sign")) var shiftSign: [String] = []
+    @Option(help: ArgumentHelp("What the customer contributes: sales, profit or opportunity (repeat; replaces on edit).",
+                               valueName: "contribution")) var contribution: [String] = []
+    @Option(name: .customLong("sensitive-to"), help: "The value they are most sensitive to: price, quality, service, brand, relationship or convenience.")
+    var sensitiveTo: String?
+    @Option(help: "How long the relationship should last: short or long.") var horizon: String?
+    @Option(name: .customLong("wallet-share"), help: "The share of their wallet we could still win, in percent (0–100).") var walletShare: String?
+    @Option(help: "They recommend us to others: yes or no.") var recommends: String?
+    @Option(name: .customLong("switching-barrier"), help: "What leaving us would cost them: low or high.") var switchingBarrier: String?
+    @Option(name: .customLong("lock-in"), help: ArgumentHelp("What locks them in: prepayment, unique-resource or points (repeat; replaces on edit).",
+                                                             valueName: "lock-in")) var lockIn: [String] = []
+    @Option(help: "Interaction strategy: differential, traditional, real-time or informational.") var strategy: String?
 
     /// The fields given, checked; an empty string clears a field.
     func fields() throws(InputError) -> [CustomerField: JSON] {
@@ -38,6 +52,11 @@ struct CustomerFieldOptions: ParsableArguments {
             guard let s else { return nil }
             return s.isEmpty ? .null : .string(try T.parsing(s).rawValue)
         }
+        /// A repeated option: the list it gives (an empty value clears it), or nil when not given.
+        func terms<T: Term>(_ values: [String], _: T.Type) throws(InputError) -> JSON? {
+            guard !values.isEmpty else { return nil }
+            return .array(try values.filter { !$0.isEmpty }.map { v throws(InputError) in .string(try T.parsing(v).rawValue) })
+        }
         f[.kind] = try term(kind, CustomerKind.self)
         if !phone.isEmpty { f[.phones] = .array(phone.filter { !$0.isEmpty }.map(JSON.string)) }
         if !email.isEmpty { f[.emails] = .array(email.filter { !$0.isEmpty }.map(JSON.string)) }
@@ -46,9 +65,7 @@ struct CustomerFieldOptions: ParsableArguments {
         f[.size] = try term(size, SizeClass.self)
         f[.valueType] = try term(valueType, ValueType.self)
         f[.relationship] = try term(relationship, RelationshipLevel.self)
-        if !bond.isEmpty {
-            f[.bonds] = .array(try bond.filter { !$0.isEmpty }.map { b throws(InputError) in .string(try Bond.parsing(b).rawValue) })
-        }
+        f[.bonds] = try terms(bond, Bond.self)
         f[.source] = try term(source, ProspectingMethod.self)
         f[.need] = try YesNo.parse(need, "need")
         f[.canPay] = try YesNo.parse(canPay, "can-pay")
@@ -61,6 +78,20 @@ struct CustomerFieldOptions: ParsableArguments {
         if !tag.isEmpty { f[.tags] = .array(tag.filter { !$0.isEmpty }.map(JSON.string)) }
         f[.personality] = try term(personality, PersonalityType.self)
         f[.aidmas] = try term(aidmas, AIDMAS.self)
+        f[.shiftSigns] = try terms(shiftSign, ShiftSign.self)
+        f[.contributions] = try terms(contribution, Contribution.self)
+        f[.sensitiveTo] = try term(sensitiveTo, ValueSensitivity.self)
+        f[.horizon] = try term(horizon, Horizon.self)
+        if let walletShare {
+            guard walletShare.isEmpty || Int(walletShare.trimmingCharacters(in: ["%"])).map({ (0...100).contains($0) }) == true else {
+                throw InputError("--wallet-share: expected a percentage from 0 to 100, got \"\(walletShare)\"")
+            }
+            f[.walletShare] = walletShare.isEmpty ? .null : .int(Int64(walletShare.trimmingCharacters(in: ["%"]))!)
+        }
+        f[.recommends] = try YesNo.parse(recommends, "recommends")
+        f[.switchingBarrier] = try term(switchingBarrier, SwitchingBarrier.self)
+        f[.lockIns] = try terms(lockIn, LockIn.self)
+        f[.strategy] = try term(strategy, InteractionStrategy.self)
         return f
     }
 }

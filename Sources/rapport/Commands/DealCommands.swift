@@ -5,7 +5,7 @@ import RapportCore
 struct DealCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deal", abstract: "Open deals, move them through the seven stages, win or lose them.",
-        subcommands: [Add.self, Edit.self, Move.self, Win.self, Lose.self, List.self])
+        subcommands: [Add.self, Edit.self, Move.self, Win.self, Complete.self, Lose.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -34,7 +34,8 @@ struct DealCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a deal's title, value, probability, close date or owner.")
+        static let configuration = CommandConfiguration(
+            abstract: "Change a deal's title, value, probability, close date or owner, or what a stage recorded.")
         @OptionGroup var globals: GlobalOptions
         @Argument(help: "The deal id, e.g. d3.") var deal: String
         @Option var title: String?
@@ -43,6 +44,7 @@ struct DealCommand: ParsableCommand {
         @Option(help: "Chance of closing in percent; -1 returns to the stage's default.") var probability: Int?
         @Option var close: String?
         @Option var owner: String?
+        @OptionGroup var content: StageContentOptions
         @Flag(help: "Print a JSON object.") var json = false
 
         func run() throws {
@@ -50,6 +52,7 @@ struct DealCommand: ParsableCommand {
                 let id = try Parse.id(deal, Deal.self)
                 var fields = try DealCommand.fields(value: value, currency: currency, probability: probability == -1 ? nil : probability,
                                                     close: close, w)
+                fields.merge(try content.fields(w)) { $1 }
                 if probability == -1 { fields[.probability] = .null }
                 if currency != nil, value == nil, let old = w.state.deal(id)?.value {
                     fields[.value] = .string(try Parse.money(old.plainAmount, currency: currency).description)
@@ -63,10 +66,19 @@ struct DealCommand: ParsableCommand {
     }
 
     struct Move: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a deal to another stage.")
+        static let configuration = CommandConfiguration(
+            abstract: "Move a deal to another stage, with what that stage records.",
+            discussion: """
+                Each stage records its own: preparation the best contact time and a plan; approach the \
+                appointment (with whom, when, where, why) and the approach method; presentation the mode; \
+                closing the strategy. A deal that leaves a stage without them, or goes past approach for \
+                a customer who is not a qualified prospect, is moved with a warning on stderr and flagged.
+                Example: rapport deal move d3 approach --appointment-at "fri 10:00" --appointment-with 李雷 --approach referral
+                """)
         @OptionGroup var globals: GlobalOptions
         @Argument(help: "The deal id, e.g. d3.") var deal: String
         @Argument(help: "The stage (name or 1–7), or next or prev.") var stage: String
+        @OptionGroup var content: StageContentOptions
         @Flag(help: "Print a JSON object.") var json = false
 
         func run() throws {
@@ -84,20 +96,57 @@ struct DealCommand: ParsableCommand {
                 default:
                     to = try DealCommand.stage(stage)
                 }
-                return .moveDeal(id, to: to)
+                return .moveDeal(id, to: to, content: try content.fields(w))
             }
         }
     }
 
     struct Win: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a deal won.")
+        static let configuration = CommandConfiguration(
+            abstract: "Mark a deal won: the commitment to buy, with its purchase; follow-through begins.",
+            discussion: """
+                The purchase is the deal's value today unless told otherwise. The deal then sits in \
+                follow-through (delivery, installation, problems in use) until `rapport deal complete`.
+                Example: rapport deal win d3 --amount 118000 --delivery "+3d" --installation "+7d" --in-use "+30d"
+                """)
         @OptionGroup var globals: GlobalOptions
         @Argument(help: "The deal id, e.g. d3.") var deal: String
+        @Option(help: "The purchase's amount (default: the deal's value).") var amount: String?
+        @Option(help: "A three-letter currency code for --amount (default CNY).") var currency: String?
+        @Option(help: "The purchase's date (default today).") var date: String?
+        @Flag(name: .customLong("no-purchase"), help: "Record no purchase with the win.") var noPurchase = false
+        @Option(help: "Schedule a check that the product arrived, e.g. +3d.") var delivery: String?
+        @Option(help: "Schedule a check that it is installed and working.") var installation: String?
+        @Option(name: .customLong("in-use"), help: "Schedule a call about problems in use.") var inUse: String?
         @Option(help: "Why it was won.") var reason: String?
         @Flag(help: "Print a JSON object.") var json = false
 
         func run() throws {
-            try performing(globals, json: json) { _, _ in .closeDeal(try Parse.id(deal, Deal.self), .won, reason: reason) }
+            try performing(globals, json: json) { _, w in
+                if noPurchase, amount != nil || date != nil { throw Failure.usage("--no-purchase takes no --amount or --date") }
+                var win = WinDraft()
+                win.recordsPurchase = !noPurchase
+                win.amount = try amount.map { try Parse.money($0, currency: currency) }
+                win.date = try date.map { try Parse.day($0, w) }
+                win.reason = reason
+                for (check, text) in [(FollowThroughCheck.delivery, delivery), (.installation, installation), (.inUse, inUse)] {
+                    if let text { win.checks[check] = try Parse.due(text, w) }
+                }
+                return .winDeal(try Parse.id(deal, Deal.self), win)
+            }
+        }
+    }
+
+    struct Complete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark a won deal's follow-through complete: delivered, installed, problems in use solved.")
+        @OptionGroup var globals: GlobalOptions
+        @Argument(help: "The deal id, e.g. d3.") var deal: String
+        @Option(help: "How it ended.") var note: String?
+        @Flag(help: "Print a JSON object.") var json = false
+
+        func run() throws {
+            try performing(globals, json: json) { _, _ in .completeDeal(try Parse.id(deal, Deal.self), note: note) }
         }
     }
 
@@ -120,7 +169,9 @@ struct DealCommand: ParsableCommand {
         @Option(help: "Only this rep's deals.") var owner: String?
         @Option(help: "Only this customer's deals.") var customer: String?
         @Flag(help: "Only stale deals.") var stale = false
+        @Flag(help: "Only deals flagged: stages passed without their content, or past approach unqualified.") var flagged = false
         @Flag(help: "Closed deals too.") var all = false
+        @Option(name: .customLong("as-of"), help: "The deals as they were then, e.g. 2026-06-30.") var asOf: String?
         @Option(help: "At most this many (default 100; 0 for all).") var limit = 100
         @Flag(help: "Print a JSON array.") var json = false
 
@@ -131,17 +182,22 @@ struct DealCommand: ParsableCommand {
                 let stage = try self.stage.map(DealCommand.stage)
                 let w = try session.openWorkspace()
                 let only = try customer.map { try session.customer($0, in: w).id }
-                let time = w.time
-                var deals = w.state.liveDeals.filter { d in
-                    (all || d.isOpen) && (stage == nil || d.stage == stage) && (owner == nil || d.owner == owner)
+                let (state, time, banner) = try session.view(w, asOf: asOf)
+                var deals = state.liveDeals.filter { d in
+                    (all || d.isOpen || d.followingThrough) && (stage == nil || d.stage == stage) && (owner == nil || d.owner == owner)
                         && (only == nil || d.customer == only) && (!stale || d.isStale(time))
+                        && (!flagged || !StageContent.flags(of: d, in: state).isEmpty)
                 }.sorted { ($0.stage, $0.value?.cents ?? 0, $1.id) > ($1.stage, $1.value?.cents ?? 0, $0.id) }
                 if limit > 0 { deals = Array(deals.prefix(limit)) }
-                Output.emit(json: json, .array(deals.map { JSONView.deal($0, w.state, time) })) {
-                    Output.table([["id", "customer", "title", "stage", "prob", "value", "days", ""]] + deals.map { d in
-                        [d.id.description, w.state.customer(d.customer)?.name ?? "", d.title,
-                         d.outcome?.english ?? d.stage.english, "\(d.probability)%", d.value?.display ?? "",
-                         d.isOpen ? String(d.daysInStage(time)) : "", d.isStale(time) ? "stale" : ""]
+                Output.emit(json: json, .array(deals.map { JSONView.deal($0, state, time) })) {
+                    (banner.map { "\($0)\n" } ?? "") + Output.table([["id", "customer", "title", "stage", "prob", "value", "days", ""]] + deals.map { d in
+                        let flags = StageContent.flags(of: d, in: state)
+                        return [d.id.description, state.customer(d.customer)?.name ?? "", d.title,
+                                d.followingThrough ? "Won, following through" : d.outcome?.english ?? d.stage.english, "\(d.probability)%",
+                                d.value?.display ?? "", d.isOpen ? String(d.daysInStage(time)) : "",
+                                [d.isStale(time) ? "stale" : nil, flags.unqualified ? "unqualified" : nil,
+                                 flags.gaps.isEmpty ? nil : "skipped " + flags.gaps.map(\.english).joined(separator: ", ")]
+                                    .compactMap { $0 }.joined(separator: " · ")]
                     }, rightAligned: [4, 5, 6], maxWidths: [1: 20, 2: 30])
                 }
             }
@@ -168,6 +224,42 @@ struct DealCommand: ParsableCommand {
             case .moment(let t): f[.close] = .string(w.time.day(of: t).description)
             }
         }
+        return f
+    }
+}
+
+/// What a stage records, as options of `deal move` and `deal edit`.
+struct StageContentOptions: ParsableArguments {
+    @Option(name: .customLong("contact-time"), help: "Preparation: when best to reach them, e.g. \"Tue–Thu mornings\".") var contactTime: String?
+    @Option(help: "Preparation: the plan for the visit.") var plan: String?
+    @Option(name: .customLong("appointment-with"), help: "Approach: whom the appointment is with.") var appointmentWith: String?
+    @Option(name: .customLong("appointment-at"), help: "Approach: when it is.") var appointmentAt: String?
+    @Option(name: .customLong("appointment-place"), help: "Approach: where it is.") var appointmentPlace: String?
+    @Option(name: .customLong("appointment-purpose"), help: "Approach: what it is for.") var appointmentPurpose: String?
+    @Option(help: "Approach: self-introduction, referral, product, benefit, curiosity, question, demonstration or direct.")
+    var approach: String?
+    @Option(help: "Presentation: stimulus-response, programmed or need-satisfaction.") var presentation: String?
+    @Option(help: "Closing: passive, trial, assumptive or deadline.") var closing: String?
+
+    /// The fields given; an empty value clears one.
+    func fields(_ w: Workspace) throws -> [DealField: JSON] {
+        var f = [DealField: JSON]()
+        func text(_ s: String?) -> JSON? { s.map { $0.isEmpty ? .null : .string($0) } }
+        func term<T: Term>(_ s: String?, _: T.Type) throws -> JSON? {
+            guard let s else { return nil }
+            return s.isEmpty ? .null : .string(try Parse.term(s, T.self)!.rawValue)
+        }
+        f[.contactTime] = text(contactTime)
+        f[.plan] = text(plan)
+        f[.appointmentWith] = text(appointmentWith)
+        if let appointmentAt {
+            f[.appointmentAt] = appointmentAt.isEmpty ? .null : .string(try Parse.due(appointmentAt, w).description)
+        }
+        f[.appointmentPlace] = text(appointmentPlace)
+        f[.appointmentPurpose] = text(appointmentPurpose)
+        f[.approach] = try term(approach, ApproachMethod.self)
+        f[.presentation] = try term(presentation, PresentationMode.self)
+        f[.closing] = try term(closing, ClosingStrategy.self)
         return f
     }
 }

@@ -12,6 +12,7 @@ enum JSONView {
         o["id"] = .string(c.id.description)
         for f in CustomerField.allCases { o[f.rawValue] = f.value(of: c) }
         o["qualification"] = .string(c.qualification.rawValue)
+        o["matrixPosition"] = term(c.matrixPosition)
         o["mergedInto"] = id(c.mergedInto)
         o["mood"] = c.mood.map { .object(["mood": .string($0.mood.rawValue), "at": moment($0.at, time)]) } ?? .null
         o["temperature"] = .int(Int64(c.temperature(at: time)))
@@ -30,7 +31,7 @@ enum JSONView {
     }
 
     static func deal(_ d: Deal, _ state: CRMState, _ time: LocalTime) -> JSON {
-        .object([
+        var o: JSONObject = [
             "id": .string(d.id.description), "customer": .string(d.customer.description),
             "customerName": text(state.customer(d.customer)?.name), "title": .string(d.title),
             "value": text(d.value?.plainAmount), "currency": text(d.value?.currency),
@@ -39,7 +40,14 @@ enum JSONView {
             "owner": text(d.owner), "outcome": term(d.outcome), "reason": text(d.closeReason),
             "daysInStage": .int(Int64(d.daysInStage(time))), "stale": .bool(d.isStale(time)),
             "created": moment(d.createdAt, time), "closed": moment(d.closedAt, time),
-        ])
+            "followingThrough": .bool(d.followingThrough), "completed": moment(d.completedAt, time),
+        ]
+        for f in DealField.allCases where f.stage != nil { o[f.rawValue] = f.value(of: d) }
+        o["appointmentAt"] = moment(d.appointmentAt, time)
+        let flags = StageContent.flags(of: d, in: state)
+        o["skippedStages"] = .strings(flags.gaps.map(\.rawValue))
+        o["unqualified"] = .bool(flags.unqualified)
+        return .object(o)
     }
 
     static func interaction(_ x: Interaction, _ time: LocalTime) -> JSON {
@@ -49,7 +57,7 @@ enum JSONView {
             "direction": .string(x.direction.rawValue), "at": moment(x.at, time),
             "durationSeconds": x.durationSeconds.map { .int(Int64($0)) } ?? .null,
             "outcome": term(x.outcome), "objection": term(x.objection), "technique": term(x.technique),
-            "mood": term(x.mood), "note": text(x.note),
+            "mood": term(x.mood), "note": text(x.note), "satisfied": x.satisfied.map(JSON.bool) ?? .null,
         ])
     }
 
@@ -60,6 +68,7 @@ enum JSONView {
             "due": moment(f.due, time), "tactic": term(f.tactic), "note": text(f.note),
             "status": .string(f.status.rawValue), "snoozedFrom": moment(f.snoozedFrom, time),
             "outcome": term(f.outcome), "interaction": id(f.interaction), "overdue": .bool(f.isOpen && f.due < time.now),
+            "product": id(f.product), "sweep": text(f.sweep),
         ])
     }
 
@@ -68,7 +77,30 @@ enum JSONView {
             "id": .string(k.id.description), "customer": .string(k.customer.description), "deal": id(k.deal),
             "summary": .string(k.summary), "opened": moment(k.openedAt, time), "resolved": moment(k.resolvedAt, time),
             "resolution": text(k.resolution), "open": .bool(k.isOpen),
+            "steps": ComplaintField.steps.value(of: k), "satisfied": k.satisfied.map(JSON.bool) ?? .null,
+            "awaitsConfirmation": .bool(k.awaitsConfirmation),
         ])
+    }
+
+    static func survey(_ s: Survey) -> JSON {
+        var levels = JSONObject()
+        for level in SatisfactionLevel.allCases { levels[level.rawValue] = .double(s.score(level)) }
+        return .object([
+            "id": .string(s.id.description), "customer": .string(s.customer.description), "date": .string(s.date.description),
+            "ratings": .array(s.ratings.map { .int(Int64($0)) }), "score": .double(s.score), "levels": .object(levels),
+            "note": text(s.note),
+        ])
+    }
+
+    static func product(_ a: Product, _ state: CRMState, _ time: LocalTime) -> JSON {
+        var o = JSONObject()
+        o["id"] = .string(a.id.description)
+        o["customer"] = .string(a.customer.description)
+        for f in ProductField.allCases { o[f.rawValue] = f.value(of: a) }
+        o["inService"] = .bool(a.inService)
+        let next = state.followUps.filter { $0.product == a.id && $0.isOpen && state.isLive($0) }.min { $0.due < $1.due }
+        o["nextCheckUp"] = moment(next?.due, time)
+        return .object(o)
     }
 
     static func purchase(_ b: Purchase) -> JSON {
@@ -85,6 +117,6 @@ enum JSONView {
 
     static func outcome(_ o: ActionOutcome) -> JSON {
         .object(["ok": true, "created": o.created.map { .string($0.description) } ?? .null,
-                 "summary": .string(o.summary), "events": .int(Int64(o.events.count))])
+                 "summary": .string(o.summary), "events": .int(Int64(o.events.count)), "warnings": .strings(o.warnings)])
     }
 }

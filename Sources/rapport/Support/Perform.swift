@@ -12,6 +12,7 @@ extension ParsableCommand {
             let action = try build(session, w)
             let o = try w.perform(action)
             Output.emit(json: json, JSONView.outcome(o)) { o.created?.description ?? o.summary }
+            for warning in o.warnings { Failure.printLine("rapport: warning: \(warning)") }
         }
     }
 }
@@ -31,6 +32,11 @@ enum Parse {
 
     static func when(_ text: String, _ w: Workspace) throws -> When {
         try Failure.input { () throws(InputError) in try When.parse(text, at: w.time) }
+    }
+
+    /// A day: a moment given means its day.
+    static func day(_ text: String, _ w: Workspace) throws -> Day {
+        w.time.day(of: try when(text, w).moment(w.time, hour: 12))
     }
 
     /// A due time: a bare day means 9:00 that day.
@@ -77,6 +83,10 @@ struct InteractionOptions: ParsableArguments {
     @Option(help: "Schedule the next step, e.g. \"tomorrow 10:00\" or +3d.") var next: String?
     @Option(name: .customLong("next-tactic"), help: "Tactic of the next step: phone, proposal, trial, …") var nextTactic: String?
     @Option(name: .customLong("next-note"), help: "Note for the next step.") var nextNote: String?
+    @Option(help: "The order's amount, with --outcome order: it is recorded as a purchase.") var amount: String?
+    @Option(help: "A three-letter currency code for --amount (default CNY).") var currency: String?
+    @Option(help: "With --outcome complaint: what it is about (default: the note); a complaint is opened.") var complaint: String?
+    @Option(help: "The customer says they are satisfied: yes or no (a sweep calls again until yes).") var satisfied: String?
 
     func draft(for customer: CustomerID, _ w: Workspace) throws -> InteractionDraft {
         var d = InteractionDraft(customer: customer)
@@ -91,6 +101,9 @@ struct InteractionOptions: ParsableArguments {
         d.note = note
         d.deal = try Parse.optionalID(deal, Deal.self)
         d.contact = try Parse.optionalID(contact, Contact.self)
+        d.orderAmount = try amount.map { try Parse.money($0, currency: currency) }
+        d.complaint = complaint
+        d.satisfied = try Failure.input { () throws(InputError) in try YesNo.parse(satisfied, "satisfied") }?.bool
         return d
     }
 

@@ -38,20 +38,23 @@ enum DossierView {
             [p.id.description, p.name, p.role?.english ?? "", p.title ?? "", p.phone ?? "", p.isCoach ? "coach" : ""]
         })
         section("deals", d.deals.map { deal in
-            [deal.id.description, deal.title, deal.outcome.map { $0.english } ?? deal.stage.english, "\(deal.probability)%",
+            [deal.id.description, deal.title, deal.followingThrough ? "Won, following through" : deal.outcome.map { $0.english } ?? deal.stage.english,
+             "\(deal.probability)%",
              deal.value?.display ?? "", deal.isOpen ? "\(deal.daysInStage(time)) days" : "", deal.isStale(time) ? "stale" : ""]
         })
         section("open follow-ups", d.openFollowUps.map { f in
             [f.id.description, time.format(f.due), f.tactic?.english ?? "", f.note ?? "", f.due < time.now ? "overdue" : ""]
         })
-        section("complaints", d.complaints.map { k in
-            [k.id.description, time.format(k.openedAt), k.summary, k.isOpen ? "open" : "resolved"]
-        })
         if d.purchaseCount > 0 {
             lines.append("")
             lines.append("purchases: \(d.purchaseCount), total \(d.purchaseTotal.display)"
-                + (d.daysBetweenPurchases.map { ", every \($0) days" } ?? "")
+                + (d.daysBetweenPurchases.flatMap { $0 > 0 ? ", every \($0) days" : nil } ?? "")
                 + (d.purchases.first.map { ", last \($0.date)" } ?? ""))
+        }
+        for s in DossierSections(d, in: w.state, at: time).sections {
+            lines.append("")
+            lines.append(s.heading.lowercased().first.map { String($0) + s.heading.dropFirst() } ?? s.heading)
+            lines += s.lines.map { "  " + $0 }
         }
         section("recent interactions", d.interactions.prefix(5).map { x in [time.format(x.at), Describe.interaction(x)] }, maxWidths: [:])
         section("notes", d.notes.prefix(5).map { n in [time.format(n.at), n.text] }, maxWidths: [:])
@@ -76,6 +79,11 @@ enum DossierView {
         o["daysBetweenPurchases"] = d.daysBetweenPurchases.map { .int(Int64($0)) } ?? .null
         o["interactions"] = .array(d.interactions.map { JSONView.interaction($0, time) })
         o["moods"] = JSONView.moods(d.moods, time)
+        o["surveys"] = .array(d.surveys.map(JSONView.survey))
+        o["products"] = .array(d.products.map { JSONView.product($0, state, time) })
+        o["bigCustomer"] = .bool(d.isBigCustomer)
+        let suggested = InteractionStrategy.suggested(for: d.customer, purchases: d.purchaseCount)
+        o["suggestedStrategy"] = .object(["strategy": .string(suggested.strategy.rawValue), "because": .string(suggested.because)])
         o["notes"] = .array(d.notes.map { .object(["id": .string($0.id.description), "at": JSONView.moment($0.at, time), "text": .string($0.text)]) })
         o["timeline"] = TimelineView.json(timeline, time)
         return .object(o)

@@ -39,6 +39,10 @@ enum QueueView {
         case .complaint(let id): ("complaint", id.description)
         case .cooling(let id): ("cooling", id.description)
         case .afterSales(let id): ("after-sales", id.description)
+        case .followThrough(let id): ("follow-through", id.description)
+        case .askCoach(let id, _): ("ask-coach", id.description)
+        case .satisfaction(let id): ("satisfaction", id.description)
+        case .confirmComplaint(let id): ("confirm-complaint", id.description)
         }
     }
 

@@ -190,7 +190,7 @@ public final class Effects: @unchecked Sendable {
     private func write(_ body: () throws -> ActionOutcome) {
         do {
             let outcome = try body()
-            post(.performed(outcome.summary, created: outcome.created))
+            post(.performed(([outcome.summary] + outcome.warnings.map { "⚑ " + $0 }).joined(separator: " · "), created: outcome.created))
             rebuildScreen()
             awaitedRebuild = rebuilds
             buildSearchIndex()

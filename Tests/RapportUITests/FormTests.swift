@@ -48,7 +48,7 @@ import Testing
         expectSnapshot(f.canvas, "form-call-filled-80x24")
         #expect(f.text.contains("→ Tue 2026-11-24 10:00"))
         #expect(f.text.contains("why: the value is not seen"))
-        f.press(.tab, .tab, .tab, .tab, .tab)   // to When
+        f.press(.tab, .tab, .tab, .tab, .tab, .tab, .tab)   // past the next step, the amount and satisfaction, to When
         f.press(.ctrl("u"))
         f.type("someday")
         f.press(.tab)

@@ -7,10 +7,11 @@ import Testing
     @Test func allFourPanesAt160x48() throws {
         let f = try ScreenFixture(width: 160, height: 48)
         expectSnapshot(f.canvas, "all-panes-160x48")
-        // Chinese names, stale deals and overdue follow-ups are on it.
-        #expect(f.text.contains("⚑"))
-        #expect(f.text.contains("! "))
+        // Chinese names, stale and flagged deals, won deals followed through, and (in everyone's queue) overdue follow-ups.
+        #expect(f.text.contains("⚑") && f.text.contains("~") && f.text.contains("✓"))
         #expect(f.text.contains { ("\u{4E00}"..."\u{9FFF}").contains(String($0)) })
+        f.press(.char("o"))
+        #expect(f.text.contains("! "))
     }
 
     @Test(arguments: [("1", "funnel"), ("2", "dossier"), ("3", "mood"), ("4", "followups")])

@@ -13,6 +13,15 @@ extension AppState {
         return data.state.deals(of: c).filter(\.isOpen).max { ($0.stage, $1.id) < ($1.stage, $0.id) }
     }
 
+    /// A won deal in follow-through selected on the board (or the shown
+    /// customer's only one): `W` completes its follow-through.
+    var followingThroughDeal: Deal? {
+        if focus == .funnel, let d = selectedDeal { return d.followingThrough ? d : nil }
+        guard let c = shownCustomer else { return nil }
+        let deals = data.state.deals(of: c)
+        return deals.contains(where: \.isOpen) ? nil : deals.first(where: \.followingThrough)
+    }
+
     /// The customer shown in the dossier, if it exists now.
     var shownCustomer: Customer? { customer.flatMap { data.customer($0) } }
 
@@ -47,6 +56,7 @@ extension AppState {
             if focus == .funnel { funnel.stage = to.number - 1 }   // the selection goes with the deal
             return effects
         case .win, .lose:
+            if key == .win, let d = followingThroughDeal { open(Forms.completeDeal(d, data)); return [] }
             guard let d = actingDeal else { return fail("select a deal first") }
             open(key == .win ? Forms.win(d, data) : Forms.lose(d, data))
         case .complete, .snooze:
@@ -126,17 +136,28 @@ extension AppState {
     private mutating func openChosen(_ menu: Form) -> [Effect] {
         let choice = menu.text("choice")
         guard let c = shownCustomer else { overlay = nil; return [] }
+        let s = data.state
         if let ref = EntityRef(choice) {
             switch ref.kind {
             case .customer: open(Forms.editCustomer(c, data))
-            case .contact: if let p = data.state.liveContact(ContactID(ref.number)) { open(Forms.editContact(p, data)) }
-            case .deal: if let d = data.state.liveDeal(DealID(ref.number)) { open(Forms.editDeal(d, data)) }
-            case .complaint: if let k = data.state.liveComplaint(ComplaintID(ref.number)) { open(Forms.resolveComplaint(k, data)) }
+            case .contact: if let p = s.liveContact(ContactID(ref.number)) { open(Forms.editContact(p, data)) }
+            case .deal: if let d = s.liveDeal(DealID(ref.number)) { open(Forms.editDeal(d, data)) }
+            case .complaint: if let k = s.liveComplaint(ComplaintID(ref.number)) { open(Forms.resolveComplaint(k, data)) }
+            case .product: if let a = s.product(ProductID(ref.number)) { open(Forms.editProduct(a, data)) }
             default: overlay = nil
             }
             return []
         }
+        if choice.hasPrefix("step:") || choice.hasPrefix("confirm:") {
+            let parts = choice.split(separator: ":").map(String.init)
+            guard let id = ComplaintID(parts[1]), let k = s.liveComplaint(id) else { overlay = nil; return [] }
+            open(parts[0] == "step" ? Forms.complaintStep(k, data) : Forms.confirmComplaint(k, data))
+            return []
+        }
         switch choice {
+        case "value": open(Forms.value(c, data))
+        case "survey": open(Forms.survey(c, data))
+        case "product": open(Forms.product(c, data))
         case "contact": open(Forms.newContact(c, data))
         case "deal": open(Forms.newDeal(c, data, actor: actor))
         case "followup": open(Forms.schedule(c, data, actor: actor))

@@ -75,6 +75,42 @@ public struct Picker: Equatable, Sendable {
     }
 }
 
+/// Several choices from a closed list (the coach's criteria, what locks a
+/// customer in): ↑ ↓ to move, Space or the choice's number to tick it.
+public struct Checklist: Equatable, Sendable {
+    public let choices: [Choice]
+    /// The values ticked, in the choices' order.
+    public private(set) var ticked: [String]
+    public var highlighted = 0
+
+    public init(_ choices: [Choice], ticked: [String]) {
+        self.choices = choices
+        self.ticked = choices.map(\.value).filter(ticked.contains)
+    }
+
+    /// Ticks exactly these values.
+    mutating func set(_ values: [String]) { ticked = choices.map(\.value).filter(values.contains) }
+
+    mutating func handle(_ key: Key) -> Bool {
+        switch key {
+        case .up: highlighted = max(0, highlighted - 1)
+        case .down: highlighted = min(choices.count - 1, highlighted + 1)
+        case .char(" "): toggle(highlighted)
+        case .char(let c):
+            guard let n = c.wholeNumberValue, (1...choices.count).contains(n) else { return false }
+            highlighted = n - 1
+            toggle(n - 1)
+        default: return false
+        }
+        return true
+    }
+
+    private mutating func toggle(_ i: Int) {
+        let value = choices[i].value
+        set(ticked.contains(value) ? ticked.filter { $0 != value } : ticked + [value])
+    }
+}
+
 /// What a field holds and how it is edited.
 public enum FieldKind: Equatable, Sendable {
     /// One line of text.
@@ -89,6 +125,7 @@ public enum FieldKind: Equatable, Sendable {
     case picker(Picker)
     /// Yes or no: Space or y/n.
     case toggle(Bool)
+    case checklist(Checklist)
 }
 
 /// One labelled field of a form.
@@ -116,6 +153,7 @@ public struct Field: Equatable, Sendable {
         case .text(let e), .note(let e), .money(let e), .date(let e, _): e.text.trimmingCharacters(in: .whitespaces)
         case .picker(let p): p.chosen?.value ?? ""
         case .toggle(let on): on ? "yes" : "no"
+        case .checklist(let c): c.ticked.joined(separator: ",")
         }
     }
 
@@ -143,6 +181,9 @@ public struct Field: Equatable, Sendable {
         case .picker(var p):
             defer { kind = .picker(p) }
             return p.handle(key)
+        case .checklist(var c):
+            defer { kind = .checklist(c) }
+            return c.handle(key)
         case .toggle(let on):
             switch key {
             case .char(" "): kind = .toggle(!on)

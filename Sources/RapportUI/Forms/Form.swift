@@ -46,6 +46,7 @@ public struct Form: Equatable, Sendable {
         case .date(var e, let h): e.set(text); fields[i].kind = .date(e, hour: h)
         case .picker(var p): p.chosen = p.choices.first { $0.value == text }; fields[i].kind = .picker(p)
         case .toggle: fields[i].kind = .toggle(text == "yes")
+        case .checklist(var c): c.set(text.split(separator: ",").map(String.init)); fields[i].kind = .checklist(c)
         }
     }
 

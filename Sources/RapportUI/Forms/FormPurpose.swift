@@ -20,6 +20,13 @@ public enum FormPurpose: Equatable, Sendable {
     case resolveComplaint(ComplaintID)
     case purchase(CustomerID)
     case note(CustomerID)
+    case value(CustomerID)
+    case survey(CustomerID)
+    case installProduct(CustomerID)
+    case editProduct(ProductID)
+    case complaintStep(ComplaintID)
+    case confirmComplaint(ComplaintID)
+    case completeDeal(DealID)
     /// A list of forms to open (the `e` and `a` menus); saving opens the one chosen.
     case menu
 }
@@ -43,8 +50,15 @@ extension Form {
         case .editDeal(let d):
             return .editDeal(d, fields: try v.dealFields(self, onlyChanged: true))
         case .win(let d):
-            let amount = try v.money("amount"), date = try v.day("date")
-            return .winDeal(d, purchase: amount.map { ($0, date) }, reason: v.optional("reason"))
+            var win = WinDraft()
+            win.amount = try v.money("amount")
+            win.recordsPurchase = win.amount != nil
+            win.date = try v.day("date")
+            win.reason = v.optional("reason")
+            for check in FollowThroughCheck.allCases {
+                if let due = try v.moment(check.rawValue) { win.checks[check] = due }
+            }
+            return .winDeal(d, win)
         case .lose(let d):
             let why: LossReason? = try v.term("why")
             let reason = [why?.english, v.optional("reason")].compactMap { $0 }.joined(separator: ": ")
@@ -87,6 +101,26 @@ extension Form {
             return .recordPurchase(c, amount: amount, date: try v.day("date"), note: v.optional("note"))
         case .note(let c):
             return .addNote(c, text: v.text("text"))
+        case .value(let c):
+            return .editCustomer(c, fields: try v.customerFields(self, onlyChanged: true))
+        case .survey(let c):
+            var ratings: [UInt8] = []
+            for n in SurveyStatement.all.indices {
+                guard let r = UInt8(v.text("rating\(n + 1)")) else { throw InputError("rate statement \(n + 1), 1 to 5", field: "rating\(n + 1)") }
+                ratings.append(r)
+            }
+            return .recordSurvey(c, ratings: ratings, date: try v.day("date"), note: v.optional("note"))
+        case .installProduct(let c):
+            return .installProduct(c, name: v.text("name"), fields: try v.productFields(self))
+        case .editProduct(let a):
+            return .editProduct(a, fields: try v.productFields(self, onlyChanged: true))
+        case .complaintStep(let k):
+            return .addComplaintStep(k, text: v.text("step"))
+        case .confirmComplaint(let k):
+            guard !v.text("satisfied").isEmpty else { throw InputError("say whether the customer is satisfied", field: "satisfied") }
+            return .confirmComplaint(k, satisfied: v.text("satisfied") == "yes")
+        case .completeDeal(let d):
+            return .completeDeal(d, note: v.optional("note"))
         case .menu:
             throw InputError("choose what to open", field: "choice")
         }
@@ -144,8 +178,16 @@ struct Values {
             switch f {
             case .phones, .emails, .tags:
                 out[f] = .strings(field.text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-            case .need, .canPay, .authority:
+            case .need, .canPay, .authority, .recommends:
                 out[f] = field.text.isEmpty ? .null : .bool(field.text == "yes")
+            case .contributions, .lockIns, .shiftSigns:
+                out[f] = .strings(field.text.split(separator: ",").map(String.init))
+            case .walletShare:
+                guard !field.text.isEmpty else { out[f] = .null; continue }
+                guard let n = Int(field.text.trimmingCharacters(in: ["%"])), (0...100).contains(n) else {
+                    throw InputError("a percentage from 0 to 100", field: "walletShare")
+                }
+                out[f] = .int(Int64(n))
             case .doNotContact, .doNotShare:
                 out[f] = .bool(field.text == "yes")
             default:
@@ -159,7 +201,11 @@ struct Values {
         var out = [ContactField: JSON]()
         for field in form.fields where !onlyChanged || field.isChanged {
             guard let f = ContactField(rawValue: field.key), f != .name || onlyChanged else { continue }
-            out[f] = f == .coach ? .bool(field.text == "yes") : field.text.isEmpty ? .null : .string(field.text)
+            switch f {
+            case .coach: out[f] = .bool(field.text == "yes")
+            case .coachCriteria: out[f] = .strings(field.text.split(separator: ",").map(String.init))
+            default: out[f] = field.text.isEmpty ? .null : .string(field.text)
+            }
         }
         return out
     }
@@ -176,6 +222,19 @@ struct Values {
                 guard let p = Int(t), (0...100).contains(p) else { throw InputError("a chance from 0 to 100", field: "probability") }
                 out[f] = .int(Int64(p))
             case .close: out[f] = try day("close").map { .string($0.description) } ?? .null
+            case .appointmentAt: out[f] = try moment("appointmentAt").map { .string($0.description) } ?? .null
+            default: out[f] = field.text.isEmpty ? .null : .string(field.text)
+            }
+        }
+        return out
+    }
+
+    func productFields(_ form: Form, onlyChanged: Bool = false) throws(InputError) -> [ProductField: JSON] {
+        var out = [ProductField: JSON]()
+        for field in form.fields where !onlyChanged || field.isChanged {
+            guard let f = ProductField(rawValue: field.key), f != .name || onlyChanged else { continue }
+            switch f {
+            case .installedOn, .removedOn: out[f] = try day(field.key).map { .string($0.description) } ?? .null
             default: out[f] = field.text.isEmpty ? .null : .string(field.text)
             }
         }
@@ -192,6 +251,8 @@ struct Values {
         d.technique = try term("technique")
         d.mood = try term("mood")
         d.note = optional("note")
+        d.orderAmount = try money("amount")
+        d.satisfied = text("satisfied").isEmpty ? nil : text("satisfied") == "yes"
         if let deal: DealID = id("deal") { d.deal = deal }
         d.contact = id("contact")
     }

@@ -45,6 +45,7 @@ enum FormView {
                 out += wrapped("↳ " + problem, width: width, style: .error, indent: "  ", maxLines: 3)
             }
             if focused, case .picker(let p) = field.kind { out += choices(p, width: width) }
+            if focused, case .checklist(let c) = field.kind { out += ticks(c, width: width) }
         }
         if let problem = form.errors[""] {
             out += wrapped((form.conflict ? "Ctrl-R reloads, Esc leaves: " : "") + problem, width: width, style: .error, indent: "  ", maxLines: 4)
@@ -81,6 +82,9 @@ enum FormView {
             return ([p.chosen.map { Span($0.label) } ?? Span("—", .dim)], focused ? 0 : nil)
         case .toggle(let on):
             return ([Span(on ? "[x] yes" : "[ ] no")], focused ? 1 : nil)
+        case .checklist(let c):
+            let labels = c.choices.filter { c.ticked.contains($0.value) }.map(\.label)
+            return ([labels.isEmpty ? Span("—", .dim) : Span(TextWidth.truncate(labels.joined(separator: ", "), to: width))], focused ? 0 : nil)
         }
     }
 
@@ -108,8 +112,24 @@ enum FormView {
         }
     }
 
-    /// The seed's guidance while an objection is being handled.
+    /// The choices of the focused checklist, ticked or not; Space ticks the highlighted one.
+    private static func ticks(_ c: Checklist, width: Int) -> [StyledLine] {
+        c.choices.enumerated().map { i, choice in
+            let on = c.ticked.contains(choice.value)
+            return [Span(String(repeating: " ", count: labelWidth - 2) + (i == c.highlighted ? "▸ " : "  ") + "\(i + 1) " + (on ? "[x] " : "[ ] "), .dim),
+                    Span(TextWidth.truncate(choice.label, to: width - labelWidth - 8), on ? .accent : .dim)]
+        }
+    }
+
+    /// What the focused field needs said: the survey statement being rated,
+    /// or the seed's guidance while an objection is handled.
     private static func guidance(_ form: Form, width: Int) -> [StyledLine] {
+        let key = form.fields[form.focus].key
+        if key.hasPrefix("rating"), let n = Int(key.dropFirst(6)), SurveyStatement.all.indices.contains(n - 1) {
+            let s = SurveyStatement.all[n - 1]
+            return wrapped("\(n). \(s.english)" + (s.reversed ? " (agreeing is a bad sign)" : ""), width: width, style: .accent, indent: "  ", maxLines: 2)
+                + wrapped("\(s.chinese) · \(s.level.english) \(s.level.chinese)", width: width, style: .dim, indent: "  ", maxLines: 2)
+        }
         guard let objection = form.field("objection") else { return [] }
         let focusKey = form.fields[form.focus].key
         let type = ObjectionType(rawValue: objection.text)

@@ -80,6 +80,7 @@ public enum Forms {
         Form("New contact at \(c.name)", .newContact(c.id), fields: [
             text("name", "Name", required: true), pick("role", "Buying role", BuyingRole.self), text("title", "Job title"),
             text("phone", "Phone"), text("email", "E-mail"), toggle("coach", "Our coach", false),
+            checklist("coachCriteria", "Coach criteria", CoachCriterion.self, []),
         ], openedAt: data.state.recordCount)
     }
 
@@ -87,7 +88,7 @@ public enum Forms {
         Form("Edit \(p.id) \(p.name)", .editContact(p.id), fields: [
             text("name", "Name", p.name, required: true), pick("role", "Buying role", BuyingRole.self, p.role),
             text("title", "Job title", p.title), text("phone", "Phone", p.phone), text("email", "E-mail", p.email),
-            toggle("coach", "Our coach", p.isCoach),
+            toggle("coach", "Our coach", p.isCoach), checklist("coachCriteria", "Coach criteria", CoachCriterion.self, p.coachCriteria),
         ], openedAt: data.state.recordCount, subject: p.id.ref, focus: "role")
     }
 
@@ -104,12 +105,15 @@ public enum Forms {
             text("title", "What is sold", d.title, required: true), money("value", "Value", d.value),
             date("close", "Expected close", d.expectedClose?.description), text("probability", "Chance %", d.probabilityOverride.map(String.init)),
             text("owner", "Owner", d.owner),
-        ], openedAt: data.state.recordCount, subject: d.id.ref)
+        ] + stageContent(d, data.now), openedAt: data.state.recordCount, subject: d.id.ref)
     }
 
     public static func win(_ d: Deal, _ data: ScreenData) -> Form {
         Form("Won: \(d.id) \(d.title)", .win(d.id), fields: [
-            money("amount", "Purchase amount", d.value), date("date", "Purchase date", "today"), note("reason", "Why it was won"),
+            money("amount", "Amount bought", d.value), date("date", "Bought on", "today"), note("reason", "Why it was won"),
+            date(FollowThroughCheck.delivery.rawValue, "Delivery check", "+3d", hour: 10),
+            date(FollowThroughCheck.installation.rawValue, "Install check", "+7d", hour: 10),
+            date(FollowThroughCheck.inUse.rawValue, "In-use check", "+30d", hour: 10),
         ], openedAt: data.state.recordCount, subject: d.id.ref)
     }
 
@@ -125,7 +129,7 @@ public enum Forms {
     /// mood, objection, note), the next step, then the details already filled.
     public static func logCall(_ c: Customer, _ data: ScreenData, inbound: Bool) -> Form {
         let contacts = Self.contacts(of: c, in: data.state), deals = Self.deals(of: c, in: data.state)
-        return Form("Call with \(c.name)", .logCall(c.id), fields: interactionFields() + nextStepFields() + [
+        return Form("Call with \(c.name)", .logCall(c.id), fields: interactionFields() + nextStepFields() + consequenceFields() + [
             pick("direction", "Direction", Direction.self, inbound ? .inbound : .outbound),
             pick("kind", "Kind", InteractionKind.self, .call), date("at", "When", "now", hour: 12),
             pick("contact", "Spoke with", contacts, contacts.first?.value), pick("deal", "About deal", deals, deals.first?.value),
@@ -138,13 +142,18 @@ public enum Forms {
          note("note", "Note")]
     }
 
+    /// What an outcome brings with it: an order's amount; whether the customer is satisfied (a sweep asks).
+    static func consequenceFields() -> [Field] {
+        [money("amount", "Order amount"), yesNo("satisfied", "Satisfied", nil)]
+    }
+
     static func nextStepFields() -> [Field] {
         [date("next", "Next step when"), pick("nextTactic", "Next step how", FollowUpTactic.self), note("nextNote", "Next step note")]
     }
 
     public static func complete(_ f: FollowUp, _ c: Customer, _ data: ScreenData) -> Form {
         Form("Done: \(f.id) \(c.name)\(f.note.map { " · " + Describe.preview($0, characters: 40) } ?? "")", .complete(f.id),
-             fields: interactionFields() + nextStepFields(), openedAt: data.state.recordCount, subject: f.id.ref)
+             fields: interactionFields() + nextStepFields() + consequenceFields(), openedAt: data.state.recordCount, subject: f.id.ref)
     }
 
     public static func schedule(_ c: Customer, _ data: ScreenData, actor: String) -> Form {
@@ -214,19 +223,36 @@ public enum Forms {
             return purpose == .complete(id) ? complete(f, c, data) : snooze(f, c, data)
         case .personality(let id): return s.liveCustomer(id).map { personality($0, data) }
         case .resolveComplaint(let id): return s.liveComplaint(id).map { resolveComplaint($0, data) }
+        case .value(let id): return s.liveCustomer(id).map { value($0, data) }
+        case .editProduct(let id): return s.product(id).map { editProduct($0, data) }
+        case .complaintStep(let id): return s.liveComplaint(id).map { complaintStep($0, data) }
+        case .confirmComplaint(let id): return s.liveComplaint(id).map { confirmComplaint($0, data) }
+        case .completeDeal(let id): return s.liveDeal(id).map { completeDeal($0, data) }
         default: return nil
         }
     }
 
     // MARK: - Menus
 
-    /// `e` on a customer: the customer, a contact, a deal, or a complaint to resolve.
+    /// `e` on a customer: the customer, its value, a contact, a deal, an
+    /// installed product, or a complaint (a step, its resolution, the confirmation).
     public static func editMenu(_ c: Customer, _ data: ScreenData) -> Form {
-        var choices = [Choice(value: c.id.description, label: "the customer \(c.id) \(c.name)", keys: ["customer"])]
-        choices += data.state.contacts(of: c).reversed().map { Choice(value: $0.id.description, label: "contact \($0.id) \($0.name)", keys: [$0.name]) }
-        choices += data.state.deals(of: c).filter(\.isOpen).map { Choice(value: $0.id.description, label: "deal \($0.id) \($0.title)", keys: [$0.title]) }
-        choices += data.state.complaints(of: c).filter(\.isOpen).map {
-            Choice(value: $0.id.description, label: "resolve complaint \($0.id) \(Describe.preview($0.summary, characters: 30))", keys: ["resolve"])
+        let s = data.state
+        var choices = [Choice(value: c.id.description, label: "the customer \(c.id) \(c.name)", keys: ["customer"]),
+                       Choice(value: "value", label: "value and interaction (contribution, five questions, lock-in, strategy)")]
+        choices += s.contacts(of: c).reversed().map { Choice(value: $0.id.description, label: "contact \($0.id) \($0.name)", keys: [$0.name]) }
+        choices += s.deals(of: c).filter { $0.isOpen || $0.followingThrough }.map {
+            Choice(value: $0.id.description, label: "deal \($0.id) \($0.title)", keys: [$0.title])
+        }
+        choices += s.products(of: c).filter(\.inService).map { Choice(value: $0.id.description, label: "product \($0.id) \($0.name)", keys: [$0.name]) }
+        for k in s.complaints(of: c) {
+            let what = "\(k.id) \(Describe.preview(k.summary, characters: 30))"
+            if k.isOpen {
+                choices.append(Choice(value: "step:\(k.id)", label: "a step toward complaint \(what)", keys: ["step"]))
+                choices.append(Choice(value: k.id.description, label: "resolve complaint \(what)", keys: ["resolve"]))
+            } else if k.awaitsConfirmation {
+                choices.append(Choice(value: "confirm:\(k.id)", label: "confirm the customer is satisfied: \(what)", keys: ["confirm"]))
+            }
         }
         return Form("Edit what?", .menu, fields: [pick("choice", "Edit", choices, c.id.description)], openedAt: data.state.recordCount)
     }
@@ -234,7 +260,8 @@ public enum Forms {
     /// `a` on a customer: a contact, a deal, a follow-up, a complaint, a purchase, a note.
     public static func addMenu(_ c: Customer, _ data: ScreenData) -> Form {
         let choices = [("contact", "a contact person"), ("deal", "a deal"), ("followup", "a follow-up"), ("complaint", "a complaint"),
-                       ("purchase", "a purchase"), ("note", "a note"), ("mood", "a mood note")]
+                       ("purchase", "a purchase"), ("note", "a note"), ("mood", "a mood note"), ("survey", "a satisfaction survey"),
+                       ("product", "an installed product")]
             .map { Choice(value: $0.0, label: $0.1) }
         return Form("Add to \(c.name)", .menu, fields: [pick("choice", "Add", choices, "contact")], openedAt: data.state.recordCount,
                     subject: c.id.ref)

@@ -52,7 +52,7 @@ enum DossierPane {
                             Span(p.isCoach ? " · coach" : "", .key), Span(p.title.map { " · \($0)" } ?? "", .dim)])
             }
         }
-        let open = d.deals.filter(\.isOpen)
+        let open = d.deals.filter { $0.isOpen || $0.followingThrough }
         if !open.isEmpty {
             heading("Open deals")
             for deal in open {
@@ -60,7 +60,7 @@ enum DossierPane {
                 out.append([Span("  \(deal.id) ", .dim), Span(deal.title, .normal),
                             Span(" · \(deal.stage.english) \(deal.probability)%", FunnelPane.tierStyle(deal.stage)),
                             Span(" · " + (deal.value?.display ?? "no value") + " · \(deal.daysInStage(time))d", .dim),
-                            Span(stale ? " ⚑ stale" : "", .stale)])
+                            Span(stale ? " ⚑ stale" : "", .stale), Span(deal.followingThrough ? " ✓ following through" : "", .accent)])
             }
         }
         if !d.openFollowUps.isEmpty {
@@ -70,12 +70,15 @@ enum DossierPane {
                             Span(" " + (f.tactic?.english ?? "follow-up"), .accent), Span(f.note.map { " · " + Describe.preview($0) } ?? "", .normal)])
             }
         }
-        if !d.openComplaints.isEmpty {
-            heading("Open complaints")
-            for k in d.openComplaints { out.append([Span("  " + time.format(k.openedAt) + " ", .dim), Span(Describe.preview(k.summary), .warning)]) }
-        }
         if d.purchaseCount > 0 {
-            add(["purchases \(d.purchaseCount)", "total \(d.purchaseTotal.display)", d.daysBetweenPurchases.map { "every \($0) days" }], .dim)
+            add(["purchases \(d.purchaseCount)", "total \(d.purchaseTotal.display)", d.daysBetweenPurchases.flatMap { $0 > 0 ? "every \($0) days" : nil }], .dim)
+        }
+        for section in DossierSections(d, in: s.data.state, at: time, guidance: false).sections {
+            heading(section.heading)
+            for line in section.lines {
+                let flagged = line.hasPrefix("  ⚑") || line.contains(": low") || line.hasPrefix("falling")
+                out += wrapped("  " + line.trimmingCharacters(in: .whitespaces), width: width, style: flagged ? .warning : .normal, indent: "    ", maxLines: 4)
+            }
         }
         if !d.interactions.isEmpty {
             heading("Latest interactions")

@@ -74,6 +74,19 @@ public enum FunnelPane {
 
     // MARK: - Drawing
 
+    /// What a deal is marked with: ⚑ stale, ~ a stage passed without its
+    /// content, ? past approach for a customer not qualified; ✓ won and following through.
+    static func marks(_ deal: Deal, _ s: AppState) -> [Span] {
+        if deal.followingThrough { return [Span("✓ ", .accent)] }
+        let flags = StageContent.flags(of: deal, in: s.data.state)
+        let stale = deal.isStale(s.data.time)
+        let spans = [Span(stale ? "⚑" : "", .stale), Span(flags.gaps.isEmpty ? "" : "~", .warning), Span(flags.unqualified ? "?" : "", .warning)]
+        return stale || !flags.isEmpty ? spans + [Span(" ")] : []
+    }
+
+    /// The marks in words, for the help.
+    static let legend = "⚑ stale · ~ a stage passed without what it records · ? past Approach, customer not qualified · ✓ won, following through"
+
     static func render(_ s: AppState, in r: Rect, on canvas: inout Canvas) {
         let inner = box(s).draw(in: r, on: &canvas)
         guard !inner.isEmpty else { return }
@@ -103,9 +116,9 @@ public enum FunnelPane {
                 let lineStyle: Style = isSelected ? .selection : .normal
                 canvas.fill(Rect(x: x, y: y, width: w, height: 1), style: lineStyle)
                 canvas.put((isSelected ? "▸ " : "  ") + name, x: x, y: y, style: lineStyle, limit: w)
-                let stale = deal.isStale(time)
-                canvas.put([Span("  " + (deal.value?.compact ?? "–") + " \(deal.daysInStage(time))d", .dim),
-                            Span(stale ? " ⚑" : "", .stale)], x: x, y: y + 1, limit: w)
+                // The marks first: a narrow column cuts the end of the line.
+                canvas.put([Span("  ")] + marks(deal, s) + [Span((deal.value?.compact ?? "–") + " \(deal.daysInStage(time))d", .dim)],
+                           x: x, y: y + 1, limit: w)
             }
             if column.count > offset + dealRows {
                 canvas.put("  +\(column.count - offset - dealRows) more", x: x, y: min(inner.maxY - 1, inner.y + 4 + dealRows * 2), style: .dim, limit: w)
@@ -130,8 +143,8 @@ public enum FunnelPane {
                 let style: Style = n == s.funnel.row ? .selection : .normal
                 return [Span((n == s.funnel.row ? " ▸ " : "   ") + TextWidth.pad(name, to: nameWidth) + " " + TextWidth.pad(deal.title, to: titleWidth), style),
                         Span(TextWidth.padLeft(deal.value?.compact ?? "–", to: valueWidth), style),
-                        Span(TextWidth.padLeft("\(deal.daysInStage(time))d", to: daysWidth), n == s.funnel.row ? .selection : .dim),
-                        Span(deal.isStale(time) ? " ⚑" : "", .stale)]
+                        Span(TextWidth.padLeft("\(deal.daysInStage(time))d", to: daysWidth), n == s.funnel.row ? .selection : .dim), Span(" ")]
+                    + marks(deal, s)
             }
             let column = columns[stage]
             return [Span("\(column.stage.english) \(column.stage.chinese)", tierStyle(column.stage)),

@@ -27,6 +27,7 @@ enum MoodPane {
             out.append([Span("  ", .normal)] + shown.map { Gauge.mark($0.mood) }
                        + [Span("  \(moods.count) since \(time.day(of: moods[0].at))", .dim)])
         }
+        out += satisfaction(s.data.state.surveys(of: c), width: width)
         out.append([])
         if let p = c.personality {
             out.append([Span("\(p.english) \(p.chinese)", .title), Span(" · \(p.axes.english)", .dim)])
@@ -54,6 +55,20 @@ enum MoodPane {
             }
         }
         return out
+    }
+
+    /// The latest satisfaction score, its trend, and a bar per survey, oldest first.
+    static func satisfaction(_ surveys: [Survey], width: Int) -> [StyledLine] {
+        guard let latest = surveys.first else { return [] }
+        let before = surveys.dropFirst().first
+        let change = before.map { latest.score - $0.score } ?? 0
+        let trend = before == nil ? "" : change <= -Survey.fall ? " ↓ from \(Describe.score(before!.score))"
+            : change >= Survey.fall ? " ↑ from \(Describe.score(before!.score))" : " steady"
+        let bars = Array("▁▂▃▄▅▆▇█")
+        let strip = surveys.reversed().suffix(max(1, width - 14)).map { s in String(bars[min(7, max(0, Int((s.score - 1) / 4 * 7 + 0.5)))]) }
+        return [[], [Span("Satisfaction ", .header), Span("\(Describe.score(latest.score)) of 5", latest.score < Survey.low ? .warning : .accent),
+                     Span(trend, change <= -Survey.fall ? .warning : .dim), Span(" · \(latest.date)", .dim)],
+                [Span("  " + strip.joined(), .accent), Span("  \(surveys.count) survey\(surveys.count == 1 ? "" : "s")", .dim)]]
     }
 
     /// `2 days ago`, `today`.

@@ -36,6 +36,9 @@ enum Overlays {
             }
         }
         out.append([])
+        out.append([Span("Marks on the board", .header)])
+        out.append([Span("  " + FunnelPane.legend)])
+        out.append([])
         out.append([Span("Commands after :", .header)])
         for (c, what) in [(":theme NAME", "default, light, high-contrast, mono, or a file of yours"),
                           (":asof DATE", "everything as it was then (2026-06-30, yesterday, -, …)"),

@@ -14,6 +14,9 @@ import Testing
         ("edit-customer", [.char("2"), .char("e"), .enter]), ("new-contact", [.char("a"), .enter]),
         ("complaint", [.char("a"), .char("4"), .enter]), ("purchase", [.char("a"), .char("5"), .enter]),
         ("note", [.char("a"), .char("6"), .enter]), ("done", [.char("4"), .char("x")]), ("snooze", [.char("4"), .char("z")]),
+        ("value", [.char("2"), .char("e"), .char("2"), .enter]), ("survey", [.char("a"), .char("8"), .enter]),
+        ("product", [.char("a"), .char("9"), .enter]),
+        ("complete-deal", [.char("1")] + Array(repeating: Key.right, count: 6) + [.char("W")]),
     ]
 
     @Test(arguments: forms.map(\.name))
@@ -213,5 +216,66 @@ import Testing
         f.press(.enter)
         guard case .form(let form) = f.app.overlay else { Issue.record("no form"); return }
         #expect(form.text("phones") == "0755 8888 1234" && form.fields[form.focus].key == "name")
+    }
+
+    /// A complaint worked from the screen: a step, the resolution, the customer's confirmation.
+    @Test func aComplaintIsWorkedToAConfirmedResolution() throws {
+        let f = try ScreenFixture(width: 80, height: 24)
+        let c = try #require(f.app.shownCustomer)
+        f.press(.char("a"), .char("4"), .enter)
+        f.type("invoice wrong")
+        f.press(.ctrl("s"))
+        let k = try #require(f.workspace.state.complaints(of: f.workspace.state.customer(c.id)!).first)
+        f.press(.char("2"), .char("e"))
+        f.type("step")
+        f.press(.enter)
+        expectSnapshot(f.canvas, "form-complaint-step-80x24")
+        f.type("called accounting")
+        f.press(.ctrl("s"))
+        f.press(.char("e"))
+        f.type("resolve")
+        f.press(.enter, .ctrl("s"))
+        f.press(.char("e"))
+        f.type("confirm")
+        f.press(.enter)
+        expectSnapshot(f.canvas, "form-complaint-confirm-80x24")
+        f.type("yes")
+        f.press(.ctrl("s"))
+        let done = try #require(f.workspace.state.complaint(k.id))
+        #expect(done.steps.map(\.text) == ["called accounting"] && done.resolvedAt != nil && done.satisfied == true)
+    }
+
+    /// A survey rated from the screen, one statement at a time, the statement shown as it is rated.
+    @Test func aSurveyIsRatedStatementByStatement() throws {
+        let f = try ScreenFixture(width: 160, height: 48)
+        let c = try #require(f.app.shownCustomer)
+        f.press(.char("a"), .char("8"), .enter)
+        #expect(f.text.contains("1. The company cares about me"))
+        for n in 1...15 {
+            f.type(n == 13 ? "2" : "4")   // 13 counts reversed: 2 means 4
+            f.press(.tab)
+        }
+        #expect(f.text.contains("Answered on"))
+        f.press(.ctrl("s"))
+        let s = try #require(f.workspace.state.surveys(of: f.workspace.state.customer(c.id)!).first)
+        #expect(s.score == 4 && f.app.status?.text == "recorded survey \(s.id) for \(c.id) \(c.name): 4.0 of 5")
+        #expect(MoodPane.lines(f.app, width: 60).contains { $0.map(\.text).joined().hasPrefix("Satisfaction 4.0 of 5") })
+    }
+
+    /// Customer value from the edit menu: checklists tick with Space or the choice's number.
+    @Test func valueAndLockInAreTickedInChecklists() throws {
+        let f = try ScreenFixture(width: 160, height: 48)
+        let c = try #require(f.app.shownCustomer)
+        f.press(.char("2"), .char("e"), .char("2"), .enter)
+        f.press(.char("2"), .char("3"))   // contributes profit and opportunity
+        f.press(.tab)
+        f.type("pri")
+        f.press(.tab, .tab, .tab, .tab, .tab)   // to Locked in by
+        f.press(.char(" "))   // prepayment
+        f.press(.ctrl("s"))
+        let v = try #require(f.workspace.state.customer(c.id))
+        #expect(v.contributions == [.profit, .opportunity] && v.sensitiveTo == .price && v.lockIns.contains(.prepayment))
+        let dossier = DossierPane.lines(f.app, width: 200).map { $0.map(\.text).joined() }
+        #expect(dossier.contains { $0.contains("most sensitive to price: beware the price-sensitivity trap") })
     }
 }

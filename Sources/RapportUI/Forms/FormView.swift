@@ -44,6 +44,7 @@ enum FormView {
             if let problem = form.errors[field.key] {
                 out += wrapped("↳ " + problem, width: width, style: .error, indent: "  ", maxLines: 3)
             }
+            if focused { out += statement(field.key, width: width) }
             if focused, case .picker(let p) = field.kind { out += choices(p, width: width) }
             if focused, case .checklist(let c) = field.kind { out += ticks(c, width: width) }
         }
@@ -121,15 +122,16 @@ enum FormView {
         }
     }
 
-    /// What the focused field needs said: the survey statement being rated,
-    /// or the seed's guidance while an objection is handled.
+    /// The survey statement a rating field is for, under it while it is rated.
+    private static func statement(_ key: String, width: Int) -> [StyledLine] {
+        guard key.hasPrefix("rating"), let n = Int(key.dropFirst(6)), SurveyStatement.all.indices.contains(n - 1) else { return [] }
+        let s = SurveyStatement.all[n - 1]
+        return wrapped("    \(n). \(s.english)" + (s.reversed ? " (agreeing is a bad sign)" : ""), width: width, style: .accent, indent: "    ", maxLines: 2)
+            + wrapped("    \(s.chinese) · \(s.level.english) \(s.level.chinese)", width: width, style: .dim, indent: "    ", maxLines: 2)
+    }
+
+    /// The seed's guidance while an objection is being handled.
     private static func guidance(_ form: Form, width: Int) -> [StyledLine] {
-        let key = form.fields[form.focus].key
-        if key.hasPrefix("rating"), let n = Int(key.dropFirst(6)), SurveyStatement.all.indices.contains(n - 1) {
-            let s = SurveyStatement.all[n - 1]
-            return wrapped("\(n). \(s.english)" + (s.reversed ? " (agreeing is a bad sign)" : ""), width: width, style: .accent, indent: "  ", maxLines: 2)
-                + wrapped("\(s.chinese) · \(s.level.english) \(s.level.chinese)", width: width, style: .dim, indent: "  ", maxLines: 2)
-        }
         guard let objection = form.field("objection") else { return [] }
         let focusKey = form.fields[form.focus].key
         let type = ObjectionType(rawValue: objection.text)

@@ -14,7 +14,7 @@ extension Forms {
             checklist("contributions", "Contributes", Contribution.self, c.contributions),
             pick("sensitiveTo", "Sensitive to", ValueSensitivity.self, c.sensitiveTo),
             pick("horizon", "Lasts", Horizon.self, c.horizon),
-            text("walletShare", "Wallet to win %", c.walletShare.map(String.init)),
+            text("walletShare", "Wallet share %", c.walletShare.map(String.init)),
             yesNo("recommends", "Recommends us", c.recommends),
             pick("switchingBarrier", "Switching cost", SwitchingBarrier.self, c.switchingBarrier),
             checklist("lockIns", "Locked in by", LockIn.self, c.lockIns),

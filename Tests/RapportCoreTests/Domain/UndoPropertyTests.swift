@@ -22,13 +22,17 @@ import Testing
             }
             for d in s.liveDeals {
                 deals.append([.string(d.id.description), .string(d.customer.description), .string(d.stage.rawValue), .text(d.outcome?.rawValue), .text(d.closeReason),
-                              .text(d.stageEnteredAt.description), .text(d.closedAt?.description), .int(Int64(d.openFollowUps))]
+                              .text(d.stageEnteredAt.description), .text(d.closedAt?.description), .int(Int64(d.openFollowUps)),
+                              .bool(d.followingThrough), .text(d.completedAt?.description), .text(d.movedBackAt?.description)]
                     + DealField.allCases.map { $0.value(of: d) })
             }
             followUps = s.liveFollowUps.map { "\($0.id) \($0.customer) \($0.status) \($0.due) \(String(describing: $0.snoozedFrom)) \(String(describing: $0.outcome)) \(String(describing: $0.interaction))" }
-            complaints = s.complaints.filter { s.isLive($0) }.map { "\($0.id) \(String(describing: $0.resolvedAt)) \(String(describing: $0.resolution))" }
+            complaints = s.complaints.filter { s.isLive($0) }.map { k in
+                "\(k.id) \(String(describing: k.resolvedAt)) \(String(describing: k.resolution)) \(ComplaintField.allCases.map { $0.value(of: k) })"
+            }
             func owned<E: CustomerOwned>(_ items: ChunkedArray<E>) -> [String] { items.filter { s.isLive($0) }.map { "\($0.id)@\($0.customer)" } }
             others = owned(s.interactions) + owned(s.purchases) + owned(s.moodNotes) + owned(s.notes) + owned(s.complaints)
+                + owned(s.surveys) + s.products.filter { s.isLive($0) }.map { a in "\(a.id) \(ProductField.allCases.map { $0.value(of: a) })" }
         }
 
         /// Which part of the business differs from `other`, in a few words; nil when none.
@@ -52,7 +56,9 @@ extension UndoPropertyTests {
         let open = Array(s.liveFollowUps.filter(\.isOpen))
         guard let c = pick(customers) else { return .addCustomer(name: "First", fields: [:]) }
         func due() -> Timestamp { time.now.adding(seconds: Int64(3600 * (1 + next(500)))) }
-        switch next(20) {
+        let won = Array(s.liveDeals.filter(\.followingThrough))
+        let complaints = s.complaints.filter { s.isLive($0) }
+        switch next(30) {
         case 0: return .addCustomer(name: "客户 \(next(1000))", fields: [.size: .string(pick(SizeClass.allCases)!.rawValue)])
         case 1: return .editCustomer(c.id, fields: [.relationship: .string(pick(RelationshipLevel.allCases)!.rawValue),
                                                      .company: next(2) == 0 ? .null : .string("Co \(next(99))")])
@@ -79,6 +85,39 @@ extension UndoPropertyTests {
         case 16: return pick(s.complaints.filter { $0.isOpen && s.isLive($0) }).map { .resolveComplaint($0.id, resolution: "fixed") }
         case 17: return .recordPurchase(c.id, amount: Money(cents: Int64(100 * (1 + next(9999)))), date: nil, note: nil)
         case 18: return pick(customers.filter { $0.id != c.id }).map { .mergeCustomers(keep: c.id, duplicate: $0.id) }
+        case 19:
+            var win = WinDraft()
+            win.recordsPurchase = next(3) != 0
+            win.amount = Money(cents: Int64(100 * (1 + next(9999))))
+            if next(2) == 0 { win.checks[pick(FollowThroughCheck.allCases)!] = due() }
+            return pick(deals).map { .winDeal($0.id, win) }
+        case 20: return pick(won).map { .completeDeal($0.id, note: "done") }
+        case 21:
+            return pick(deals).map { d in
+                let to = pick(Stage.allCases.filter { $0 != d.stage && $0 != .followThrough })!
+                let content: [DealField: JSON] = switch to {
+                case .approach: [.approach: .string(pick(ApproachMethod.allCases)!.rawValue)]
+                case .presentation: [.presentation: .string(pick(PresentationMode.allCases)!.rawValue)]
+                case .closing: [.closing: .string(pick(ClosingStrategy.allCases)!.rawValue)]
+                default: [:]
+                }
+                return .moveDeal(d.id, to: to, content: content)
+            }
+        case 22: return .editCustomer(c.id, fields: [.contributions: .strings(Array(Contribution.allCases.prefix(next(4))).map(\.rawValue)),
+                                                      .horizon: .string(pick(Horizon.allCases)!.rawValue), .walletShare: .int(Int64(next(101)))])
+        case 23: return .recordSurvey(c.id, ratings: (0..<15).map { _ in UInt8(1 + next(5)) }, date: nil, note: nil)
+        case 24: return .installProduct(c.id, name: "P\(next(9))", fields: [.serviceEvery: .string("\(1 + next(12))m")])
+        case 25: return pick(s.products.filter { s.isLive($0) && $0.inService }).map { .editProduct($0.id, fields: [.removedOn: .string(time.today.description)]) }
+        case 26: return pick(complaints.filter(\.isOpen)).map { .addComplaintStep($0.id, text: "step \(next(9))") }
+        case 27: return pick(complaints.filter { !$0.isOpen }).map { .confirmComplaint($0.id, satisfied: next(2) == 0) }
+        case 28: return .startSweep(name: "sweep \(next(99))", customers: customers.map(\.id), due: due(), note: nil)
+        case 29:
+            var d = InteractionDraft(customer: c.id)
+            d.outcome = pick([ContactOutcome.order, .complaint, .callBack])
+            d.orderAmount = Money(cents: Int64(100 * (1 + next(999))))
+            d.note = "said so"
+            if d.outcome != .order { d.orderAmount = nil }
+            return .logInteraction(d, next: d.outcome == .callBack ? FollowUpDraft(customer: c.id, due: due()) : nil)
         default: return .editCustomer(c.id, fields: [.tags: .array([.string("t\(next(5))")])])
         }
     }
@@ -105,6 +144,6 @@ extension UndoPropertyTests {
             }
         }
         // Not a test that cannot fail: most kinds of action were performed and undone.
-        #expect(undone.value.count >= 16, "only \(undone.value.sorted()) were undone")
+        #expect(undone.value.count >= 24, "only \(undone.value.sorted()) were undone")
     }
 }

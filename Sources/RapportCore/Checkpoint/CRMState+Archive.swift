@@ -35,7 +35,7 @@ extension CRMState {
     }
 
     /// Bump when the archived layout changes; old checkpoints are then ignored.
-    static let archiveLayout = 8
+    static let archiveLayout = 10
 
     /// Changes whenever the layout, a vocabulary or an event version changes.
     static var archiveFingerprint: UInt32 {
@@ -203,7 +203,9 @@ private struct Archiver {
         a.w.optionalTerm(d.approach, a.v.approaches); a.w.optionalTerm(d.presentation, a.v.presentations)
         a.w.optionalTerm(d.closing, a.v.closings)
         a.w.time(d.createdAt); a.w.time(d.stageEnteredAt); a.w.optionalTime(d.closedAt); a.w.bool(d.followingThrough)
-        a.w.optionalTime(d.completedAt); a.w.optionalTime(d.movedBackAt); a.w.bool(d.withdrawn)
+        a.w.optionalTime(d.completedAt); a.w.optionalTime(d.movedBackAt); a.w.varint(UInt64(d.path.count))
+        for visit in d.path { a.w.term(visit.stage, a.v.stages); a.w.time(visit.at) }
+        a.w.bool(d.withdrawn)
         a.w.int(d.openFollowUps); a.w.varint(UInt64(d.older))
     }
 
@@ -213,7 +215,7 @@ private struct Archiver {
         if let s = x.durationSeconds { a.w.int(s) }
         a.w.optionalTerm(x.outcome, a.v.contactOutcomes); a.w.optionalTerm(x.objection, a.v.objections)
         a.w.optionalTerm(x.technique, a.v.techniques); a.w.optionalTerm(x.mood, a.v.moods); a.w.optionalString(x.note)
-        a.w.optionalBool(x.satisfied); a.w.bool(x.withdrawn); a.w.varint(UInt64(x.older))
+        a.w.optionalBool(x.satisfied); a.w.optionalString(x.by); a.w.bool(x.withdrawn); a.w.varint(UInt64(x.older))
     }
 
     static func followUp(_ a: inout Archiver, _ f: FollowUp) {
@@ -375,6 +377,9 @@ private struct Unarchiver {
         d.presentation = try u.r.optionalTerm(u.v.presentations); d.closing = try u.r.optionalTerm(u.v.closings)
         d.createdAt = try u.r.time(); d.stageEnteredAt = try u.r.time(); d.closedAt = try u.r.optionalTime()
         d.followingThrough = try u.r.bool(); d.completedAt = try u.r.optionalTime(); d.movedBackAt = try u.r.optionalTime()
+        let visits = try u.r.count()
+        guard visits <= 10_000 else { throw ArchiveError(description: "a deal's path in the checkpoint is too long") }
+        for _ in 0..<visits { d.path.append(StageVisit(try u.r.term(u.v.stages), at: try u.r.time())) }
         d.withdrawn = try u.r.bool(); d.openFollowUps = try u.r.int32(); d.older = try u.link()
         return d
     }
@@ -388,7 +393,7 @@ private struct Unarchiver {
         if try u.r.bool() { x.durationSeconds = try u.r.int32() }
         x.outcome = try u.r.optionalTerm(u.v.contactOutcomes); x.objection = try u.r.optionalTerm(u.v.objections)
         x.technique = try u.r.optionalTerm(u.v.techniques); x.mood = try u.r.optionalTerm(u.v.moods)
-        x.note = try u.r.optionalString(); x.satisfied = try u.r.optionalBool(); x.withdrawn = try u.r.bool(); x.older = try u.link()
+        x.note = try u.r.optionalString(); x.satisfied = try u.r.optionalBool(); x.by = try u.r.optionalString(); x.withdrawn = try u.r.bool(); x.older = try u.link()
         return x
     }
 

@@ -50,7 +50,8 @@ struct HistoryCommand: ParsableCommand {
 /// `rapport report …`: the funnel and the follow-up queue, now or as of a date.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports: the funnel board and the follow-up queue.", subcommands: [Funnel.self, Queue.self])
+        commandName: "report", abstract: "Reports: the funnel board, the follow-up queue, and the manager's views.",
+        subcommands: [Funnel.self, Queue.self] + ManagerViews.commands)
 
     struct Funnel: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open deals per stage and tier: count, total and weighted value.")

@@ -17,6 +17,8 @@ public struct Interaction: CustomerOwned, Equatable, Sendable {
     public var note: String?
     /// The customer said they are satisfied (or not): what a call-back sweep asks.
     public var satisfied: Bool?
+    /// Who logged it (the record's actor).
+    public var by: String?
     public var withdrawn = false
     var older: Int32 = 0
 

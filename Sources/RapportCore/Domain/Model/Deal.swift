@@ -44,6 +44,9 @@ public struct Deal: CustomerOwned, Equatable, Sendable {
     public var completedAt: Timestamp?
     /// When the deal last moved back a stage.
     public var movedBackAt: Timestamp?
+    /// The stages it entered, in order, and when (an undone move taken out):
+    /// what the conversion and forecast reports learn from.
+    public var path: [StageVisit] = []
     public var withdrawn = false
     /// Open follow-ups linked to this deal.
     public var openFollowUps: Int32 = 0
@@ -79,5 +82,26 @@ public struct Deal: CustomerOwned, Equatable, Sendable {
     /// Sat in its stage past the limit with nothing scheduled.
     public func isStale(_ time: LocalTime) -> Bool {
         isOpen && openFollowUps == 0 && daysInStage(time) > stage.staleAfterDays
+    }
+}
+
+/// A stage a deal entered, and when.
+public struct StageVisit: Equatable, Sendable {
+    public let stage: Stage
+    public let at: Timestamp
+
+    public init(_ stage: Stage, at: Timestamp) {
+        self.stage = stage
+        self.at = at
+    }
+}
+
+extension Deal {
+    /// The stage the deal was in at `moment` (nil: not created yet).
+    public func stage(at moment: Timestamp) -> Stage? { path.last { $0.at <= moment }?.stage }
+
+    /// Whether the deal was open at `moment`: created, and not yet won or lost.
+    public func wasOpen(at moment: Timestamp) -> Bool {
+        createdAt <= moment && !withdrawn && (closedAt.map { $0 > moment } ?? true)
     }
 }

@@ -38,8 +38,7 @@ public struct Dossier: Sendable {
         notes = state.notes(of: c)
         surveys = state.surveys(of: c)
         products = state.products(of: c)
-        let users = contacts.filter { $0.role == .user }.map(\.id)
-        isBigCustomer = !users.isEmpty && contacts.contains { ($0.role == .purchaser || $0.role == .decisionMaker) && !users.contains($0.id) }
+        isBigCustomer = Dossier.isBigCustomer(contacts: contacts)
         moods = (state.moodNotes(of: c).map { MoodReading(mood: $0.mood, at: $0.at) }
             + interactions.compactMap { x in x.mood.map { MoodReading(mood: $0, at: x.at) } }).sorted { $0.at < $1.at }
         temperature = c.temperature(at: time)

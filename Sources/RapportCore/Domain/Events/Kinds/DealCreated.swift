@@ -26,6 +26,7 @@ public struct DealCreated: EventBody {
         var d = deal
         d.createdAt = r.time
         d.stageEnteredAt = r.time
+        d.path = [StageVisit(d.stage, at: r.time)]
         d.older = state.customers[c].newestDeal
         state.customers[c].newestDeal = d.id.number
         state.deals.append(d)

@@ -37,6 +37,11 @@ public struct DealMoved: EventBody {
         let i = try state.existing(state.deals, deal)
         state.deals[i].stage = to
         state.deals[i].stageEnteredAt = entered ?? r.time
+        if entered == nil {
+            state.deals[i].path.append(StageVisit(to, at: r.time))
+        } else if state.deals[i].path.last?.stage == from, state.deals[i].path.count > 1 {
+            state.deals[i].path.removeLast()   // an undone move never happened
+        }
         // A move back is what the coach should hear of; moving on again settles it.
         state.deals[i].movedBackAt = to < from && entered == nil ? r.time : to > from ? nil : state.deals[i].movedBackAt
         return state.deals[i].customer

@@ -33,6 +33,7 @@ public struct DealWon: EventBody {
         state.deals[i].stage = .followThrough
         state.deals[i].stageEnteredAt = r.time
         state.deals[i].followingThrough = true
+        state.deals[i].path.append(StageVisit(.followThrough, at: r.time))
         return state.deals[i].customer
     }
 
@@ -77,6 +78,7 @@ public struct DealUnwon: EventBody {
         state.deals[i].stage = to
         state.deals[i].stageEnteredAt = entered
         state.deals[i].followingThrough = false
+        if state.deals[i].path.last?.stage == .followThrough { state.deals[i].path.removeLast() }
         return state.deals[i].customer
     }
 

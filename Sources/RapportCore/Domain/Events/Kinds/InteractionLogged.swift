@@ -36,6 +36,7 @@ public struct InteractionLogged: EventBody {
         if let d = interaction.deal { _ = try state.existing(state.deals, d) }
         if let p = interaction.contact { _ = try state.existing(state.contacts, p) }
         var x = interaction
+        x.by = r.actor
         x.older = state.customers[c].newestInteraction
         state.customers[c].newestInteraction = x.id.number
         state.interactions.append(x)

@@ -1,0 +1,69 @@
+/// Customers at risk of leaving, each with its reasons in words, the most
+/// value at risk first (revenue of the last 12 months plus the weighted
+/// open pipeline).
+enum ChurnReport {
+    /// Why a customer who has bought may be about to leave; empty when nothing says so.
+    static func reasons(_ c: Customer, _ s: CRMState, _ time: LocalTime) -> [String] {
+        var out: [String] = []
+        let t = c.temperature(at: time)
+        if t < 25 {
+            let since = c.lastTwoWayContact.map { "no two-way contact for \(time.daysSince($0)) days" } ?? "never in touch both ways"
+            out.append("relationship past its shelf life: temperature \(t), \(since) (\(c.relationship.english): half-life \(Int(c.relationship.halfLifeDays)) days)")
+        }
+        if let mood = c.mood, mood.mood == .falling, time.daysSince(mood.at) <= 30 { out.append("mood falling since \(time.day(of: mood.at))") }
+        let surveys = s.surveys(of: c)
+        if let latest = surveys.first {
+            if let before = surveys.dropFirst().first, before.score - latest.score >= Survey.fall {
+                out.append("satisfaction falling: \(Describe.score(before.score)) → \(Describe.score(latest.score))")
+            } else if latest.score < Survey.low {
+                out.append("satisfaction low: \(Describe.score(latest.score)) of 5")
+            }
+        }
+        for k in s.complaints(of: c) where k.isOpen && time.daysSince(k.openedAt) >= 7 {
+            out.append("complaint \(k.id) open for \(time.daysSince(k.openedAt)) days")
+        }
+        let dates = s.purchases(of: c).map(\.date).filter { $0 <= time.today }.sorted()
+        if dates.count >= 2, let first = dates.first, let last = dates.last {
+            let usual = Double(last.number - first.number) / Double(dates.count - 1)
+            let since = Int(time.today.number - last.number)
+            if usual >= 1, Double(since) > usual * 1.5 { out.append("no purchase for \(since) days (usually every \(Int(usual.rounded())))") }
+        }
+        let big = c.size == .large || Dossier.isBigCustomer(contacts: s.contacts(of: c))
+        if big, let last = c.lastTwoWayContact, time.daysSince(last) >= 30 {
+            out.append("big account, no two-way contact for \(time.daysSince(last)) days")
+        }
+        return out
+    }
+
+    static func make(_ s: CRMState, _ time: LocalTime, _ o: ReportOptions) -> ManagerReport {
+        let yearAgo = Day(number: time.today.number - 365)
+        var atRisk: [(c: Customer, value: Amounts, reasons: [String])] = []
+        for c in s.customers where s.isLive(c) && o.owns(c) && c.newestPurchase > 0 {
+            let why = reasons(c, s, time)
+            guard !why.isEmpty else { continue }
+            var value = Amounts()
+            for b in s.purchases(of: c) where b.date >= yearAgo && b.date <= time.today { value.add(b.amount) }
+            for d in s.deals(of: c) where d.isOpen { if let v = d.value { value.add(d.weightedCents, v.currency) } }
+            atRisk.append((c, value, why))
+        }
+        atRisk.sort { (ReportValue.money($0.value).scalar, $1.c.id) > (ReportValue.money($1.value).scalar, $0.c.id) }
+        let rows = atRisk.map { x in
+            ReportRow([.text(x.c.id.description), .text(x.c.name), .text(x.c.owner ?? ""), .money(x.value), .number(Double(x.reasons.count)),
+                       .text(x.reasons.joined(separator: "; "))], drill: .customers([x.c.id]))
+        }
+        return ManagerReport(name: "churn", title: "Churn risk: who may leave, and why", scope: "as of \(time.format(time.now)); \(rows.count) customers at risk",
+                             tables: [ReportTable(key: "at-risk", title: "Customers at risk, most value first", columns: [
+                                 ReportColumn("id", "id", .text), ReportColumn("customer", "customer", .text), ReportColumn("owner", "rep", .text),
+                                 ReportColumn("valueAtRisk", "value at risk", .money), ReportColumn("signs", "signs", .count),
+                                 ReportColumn("reasons", "why", .text),
+                             ], rows: rows, chart: .bars(column: 3))])
+    }
+}
+
+extension Dossier {
+    /// The buyer is not the user: one contact uses the product, another buys or decides (seed 003).
+    static func isBigCustomer(contacts: [Contact]) -> Bool {
+        let users = contacts.filter { $0.role == .user }.map(\.id)
+        return !users.isEmpty && contacts.contains { ($0.role == .purchaser || $0.role == .decisionMaker) && !users.contains($0.id) }
+    }
+}

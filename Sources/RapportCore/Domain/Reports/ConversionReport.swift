@@ -1,0 +1,72 @@
+/// From each deal's path through the stages: how many entered each stage,
+/// how many reached the next, how many were won and lost, the median days
+/// spent in it, and the win probability learned beside the configured one.
+enum ConversionReport {
+    /// What the deals that entered a stage came to.
+    struct StageFacts {
+        var entered: [DealID] = [], reachedNext = 0, won = 0, lost = 0, days: [Double] = []
+
+        /// Won among those that entered and were closed, in percent.
+        var learned: Double? { percent(won, won + lost) }
+    }
+
+    /// The facts of every stage, from the deals `include` keeps, as the log
+    /// stood at `moment` (only what had happened by then).
+    static func facts(_ s: CRMState, upTo moment: Timestamp, include: (Deal) -> Bool) -> [Stage: StageFacts] {
+        var out: [Stage: StageFacts] = [:]
+        for d in s.deals where s.isLive(d) && include(d) && d.createdAt <= moment {
+            let path = d.path.filter { $0.at <= moment }
+            let closed = d.closedAt.map { $0 <= moment } ?? false
+            let won = closed && d.outcome == .won, lost = closed && d.outcome == .lost
+            for (i, visit) in path.enumerated() {
+                var f = out[visit.stage] ?? StageFacts()
+                if !f.entered.contains(d.id) {
+                    f.entered.append(d.id)
+                    let next = visit.stage.next
+                    if path[(i + 1)...].contains(where: { $0.stage == next })
+                        || (visit.stage == .followThrough && (d.completedAt.map { $0 <= moment } ?? false)) {
+                        f.reachedNext += 1
+                    }
+                    if won { f.won += 1 }
+                    if lost { f.lost += 1 }
+                }
+                let end = i + 1 < path.count ? path[i + 1].at : (closed && visit.stage != .followThrough ? d.closedAt : nil)
+                if let end { f.days.append(Double(end.milliseconds - visit.at.milliseconds) / 86_400_000) }
+                out[visit.stage] = f
+            }
+        }
+        return out
+    }
+
+    /// The learned chance of winning a deal in each stage (the configured one
+    /// where nothing has been closed yet), in percent.
+    static func learnedProbabilities(_ s: CRMState, upTo moment: Timestamp, include: (Deal) -> Bool) -> [Stage: Double] {
+        let f = facts(s, upTo: moment, include: include)
+        var out: [Stage: Double] = [:]
+        for stage in Stage.allCases { out[stage] = f[stage]?.learned ?? Double(stage.defaultProbability) }
+        return out
+    }
+
+    static func make(_ s: CRMState, _ time: LocalTime, _ o: ReportOptions) -> ManagerReport {
+        let explicit = o.from != nil || o.to != nil
+        let period = o.period(time)
+        let f = facts(s, upTo: time.now) { d in o.owns(d) && (!explicit || period.contains(time.day(of: d.createdAt))) }
+        let rows = Stage.allCases.map { stage -> ReportRow in
+            let x = f[stage] ?? StageFacts()
+            return ReportRow([
+                .text(stage.english), .number(Double(x.entered.count)), .number(Double(x.reachedNext)),
+                .number(percent(x.reachedNext, x.entered.count)), .number(Double(x.won)), .number(Double(x.lost)),
+                .number(x.learned), .number(Double(stage.defaultProbability)), .number(median(x.days)),
+            ], drill: .deals(x.entered))
+        }
+        let columns = [
+            ReportColumn("stage", "stage", .text), ReportColumn("entered", "entered", .count), ReportColumn("reachedNext", "reached next", .count),
+            ReportColumn("conversion", "to next", .percent), ReportColumn("won", "won", .count), ReportColumn("lost", "lost", .count),
+            ReportColumn("learnedWinRate", "learned win %", .percent), ReportColumn("configuredWinRate", "configured %", .percent),
+            ReportColumn("medianDays", "median days", .days),
+        ]
+        return ManagerReport(name: "conversion", title: "Conversion: stage by stage, from the log's history",
+                             scope: explicit ? "deals opened \(period.lowerBound) to \(period.upperBound)" : "every deal, as of \(time.format(time.now))",
+                             tables: [ReportTable(key: "stages", title: "Deals that entered each stage", columns: columns, rows: rows, chart: .bars(column: 1))])
+    }
+}

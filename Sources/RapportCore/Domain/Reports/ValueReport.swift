@@ -1,0 +1,90 @@
+/// Where the revenue comes from: the Pareto curve, recency / frequency /
+/// monetary tiers, contribution types, and the customer–value matrix.
+enum ValueReport {
+    static func make(_ s: CRMState, _ time: LocalTime, _ o: ReportOptions) -> ManagerReport {
+        struct Buyer { let id: CustomerID; let revenue: Double; let amounts: Amounts; let recency: Int; let frequency: Int }
+        var buyers: [Buyer] = []
+        let customers = s.customers.filter { s.isLive($0) && o.owns($0) }
+        for c in customers {
+            let bought = s.purchases(of: c).filter { $0.date <= time.today }
+            guard let last = bought.map(\.date).max() else { continue }
+            var total = Amounts()
+            for b in bought { total.add(b.amount) }
+            buyers.append(Buyer(id: c.id, revenue: ReportValue.money(total).scalar, amounts: total,
+                                recency: Int(time.today.number - last.number), frequency: bought.count))
+        }
+        let all = buyers.reduce(0) { $0 + $1.revenue }
+        // Pareto: cumulative share of revenue by tenths of the customers, best first.
+        let ranked = buyers.sorted { ($0.revenue, $1.id) > ($1.revenue, $0.id) }
+        var paretoRows: [ReportRow] = [], curve: [Double] = []
+        for tenth in 1...10 where !ranked.isEmpty {
+            let n = max(1, Int((Double(ranked.count) * Double(tenth) / 10).rounded()))
+            let share = all == 0 ? 0 : ranked.prefix(n).reduce(0) { $0 + $1.revenue } * 100 / all
+            curve.append(share)
+            paretoRows.append(ReportRow([.text("top \(tenth * 10)%"), .number(Double(n)), .number(share)], drill: .customers(ranked.prefix(n).map(\.id))))
+        }
+        // RFM: each measure in thirds (3 best), then named tiers.
+        func thirds(_ values: [Double], higherIsBetter: Bool) -> (Double) -> Int {
+            let s = values.sorted()
+            guard !s.isEmpty else { return { _ in 2 } }
+            let low = s[s.count / 3], high = s[min(s.count - 1, s.count * 2 / 3)]
+            return { v in higherIsBetter ? (v >= high ? 3 : v >= low ? 2 : 1) : (v <= low ? 3 : v <= high ? 2 : 1) }
+        }
+        let r = thirds(buyers.map { Double($0.recency) }, higherIsBetter: false)
+        let f = thirds(buyers.map { Double($0.frequency) }, higherIsBetter: true)
+        let m = thirds(buyers.map(\.revenue), higherIsBetter: true)
+        let tiers = ["champions", "loyal", "big spenders", "new", "at risk", "hibernating", "others"]
+        var byTier: [String: (ids: [CustomerID], revenue: Amounts)] = [:]
+        for b in buyers {
+            let (rs, fs, ms) = (r(Double(b.recency)), f(Double(b.frequency)), m(b.revenue))
+            let tier = rs == 3 && fs == 3 ? "champions" : fs == 3 ? "loyal" : ms == 3 ? "big spenders" : b.frequency == 1 && rs == 3 ? "new"
+                : rs == 1 && (fs >= 2 || ms >= 2) ? "at risk" : rs == 1 ? "hibernating" : "others"
+            byTier[tier, default: ([], Amounts())].ids.append(b.id)
+            byTier[tier, default: ([], Amounts())].revenue.add(b.amounts)
+        }
+        let rfmRows = tiers.compactMap { t -> ReportRow? in
+            guard let x = byTier[t] else { return nil }
+            let share = all == 0 ? 0 : ReportValue.money(x.revenue).scalar * 100 / all
+            return ReportRow([.text(t), .number(Double(x.ids.count)), .money(x.revenue), .number(share)], drill: .customers(x.ids))
+        }
+        let revenue = Dictionary(uniqueKeysWithValues: buyers.map { ($0.id, $0.amounts) })
+        let contributionRows = (Contribution.allCases.map(Optional.some) + [nil]).map { kind -> ReportRow in
+            let ids = customers.filter { kind.map($0.contributions.contains) ?? $0.contributions.isEmpty }.map(\.id)
+            var total = Amounts()
+            for id in ids { if let a = revenue[id] { total.add(a) } }
+            return ReportRow([.text(kind?.english ?? "none recorded"), .number(Double(ids.count)), .money(total)], drill: .customers(ids))
+        }
+        let horizons: [Horizon?] = [.short, .long, nil], barriers: [SwitchingBarrier?] = [.low, .high, nil]
+        var matrixRows: [ReportRow] = []
+        for h in horizons {
+            for b in barriers {
+                let ids = customers.filter { $0.horizon == h && $0.barrier == b }.map(\.id)
+                let position = h.flatMap { h in b.map { ValueMatrixPosition(h, $0).english } } ?? "—"
+                matrixRows.append(ReportRow([.text(h?.english ?? "not set"), .text(b?.english ?? "not set"), .text(position),
+                                             .number(Double(ids.count))], drill: .customers(ids)))
+            }
+        }
+        let top20 = curve.count >= 2 ? curve[1] : nil
+        return ManagerReport(name: "value", title: "Customer value: who brings the revenue", scope: "purchases to \(time.today)"
+                                 + (top20.map { "; the top 20% of buyers bring \(Int($0.rounded()))% of the revenue" } ?? ""),
+                             tables: [
+                                 ReportTable(key: "pareto", title: "Share of revenue from the best customers", columns: [
+                                     ReportColumn("top", "customers", .text), ReportColumn("count", "how many", .count),
+                                     ReportColumn("share", "share of revenue", .percent),
+                                 ], rows: paretoRows, chart: .sparkline(label: "cumulative share", values: curve)),
+                                 ReportTable(key: "rfm", title: "Recency, frequency, monetary tiers", columns: [
+                                     ReportColumn("tier", "tier", .text), ReportColumn("customers", "customers", .count),
+                                     ReportColumn("revenue", "revenue", .money), ReportColumn("share", "share", .percent),
+                                 ], rows: rfmRows, chart: .bars(column: 2)),
+                                 ReportTable(key: "contribution", title: "By contribution (seed 001)", columns: [
+                                     ReportColumn("contribution", "contribution", .text), ReportColumn("customers", "customers", .count),
+                                     ReportColumn("revenue", "revenue", .money),
+                                 ], rows: contributionRows, chart: .bars(column: 1)),
+                                 ReportTable(key: "matrix", title: "Customer–value matrix: time horizon × switching barrier", columns: [
+                                     ReportColumn("horizon", "horizon", .text), ReportColumn("barrier", "barrier", .text),
+                                     ReportColumn("position", "position", .text), ReportColumn("customers", "customers", .count),
+                                 ], rows: matrixRows, chart: .matrix(rows: horizons.map { $0?.english ?? "not set" },
+                                                                     columns: barriers.map { $0?.english ?? "not set" }, column: 3)),
+                             ])
+    }
+}

@@ -1,0 +1,63 @@
+/// Deals won and lost: by reason, by the stage they ended in, by how the
+/// customer was found, and by the objections raised on the way.
+enum WinLossReport {
+    static func make(_ s: CRMState, _ time: LocalTime, _ o: ReportOptions) -> ManagerReport {
+        let explicit = o.from != nil || o.to != nil
+        let period = o.period(time)
+        let closed = s.deals.filter { d in
+            s.isLive(d) && d.outcome != nil && o.owns(d) && (!explicit || d.closedAt.map { period.contains(time.day(of: $0)) } ?? false)
+        }
+        var objections: [DealID: Set<ObjectionType>] = [:]
+        for x in s.interactions where !x.withdrawn {
+            if let deal = x.deal, let objection = x.objection { objections[deal, default: []].insert(objection) }
+        }
+        func table(_ key: String, _ title: String, _ heading: String, _ groups: (Deal) -> [String]) -> ReportTable {
+            struct Tally { var won: [DealID] = [], lost: [DealID] = [], wonValue = Amounts(), lostValue = Amounts() }
+            var tallies: [String: Tally] = [:]
+            for d in closed {
+                for g in groups(d) {
+                    var t = tallies[g] ?? Tally()
+                    if d.outcome == .won {
+                        t.won.append(d.id)
+                        t.wonValue.add(d.value)
+                    } else {
+                        t.lost.append(d.id)
+                        t.lostValue.add(d.value)
+                    }
+                    tallies[g] = t
+                }
+            }
+            let rows = tallies.sorted { ($0.value.won.count + $0.value.lost.count, $1.key) > ($1.value.won.count + $1.value.lost.count, $0.key) }
+                .map { g, t in
+                    ReportRow([.text(g), .number(Double(t.won.count)), .money(t.wonValue), .number(Double(t.lost.count)), .money(t.lostValue),
+                               .number(percent(t.won.count, t.won.count + t.lost.count))], drill: .deals(t.won + t.lost))
+                }
+            return ReportTable(key: key, title: title, columns: [
+                ReportColumn(key, heading, .text), ReportColumn("won", "won", .count), ReportColumn("wonValue", "won value", .money),
+                ReportColumn("lost", "lost", .count), ReportColumn("lostValue", "lost value", .money), ReportColumn("winRate", "win rate", .percent),
+            ], rows: rows, chart: .bars(column: 3))
+        }
+        return ManagerReport(name: "winloss", title: "Won and lost: why, where, from which source, after which objection",
+                             scope: explicit ? "closed \(period.lowerBound) to \(period.upperBound)" : "every closed deal, as of \(time.format(time.now))",
+                             tables: [
+                                 table("reason", "By reason", "reason") { d in [reason(d)] },
+                                 table("stage", "By the stage it ended in", "stage") { d in [endStage(d).english] },
+                                 table("source", "By how the customer was found", "source") { d in [s.customer(d.customer)?.source?.english ?? "not recorded"] },
+                                 table("objection", "By objection raised on the way", "objection") { d in
+                                     let raised = objections[d.id] ?? []
+                                     return raised.isEmpty ? ["none recorded"] : ObjectionType.allCases.filter(raised.contains).map(\.english)
+                                 },
+                             ])
+    }
+
+    /// The reason's head: `price too high` of `price too high: they chose X`.
+    static func reason(_ d: Deal) -> String {
+        guard let r = d.closeReason, !r.isEmpty else { return d.outcome == .won ? "won, no reason given" : "no reason given" }
+        return String(r.split(separator: ":", maxSplits: 1).first ?? Substring(r)).trimmingSpaces
+    }
+
+    /// The stage a deal was won from, or lost in.
+    static func endStage(_ d: Deal) -> Stage {
+        d.outcome == .won ? (d.path.last { $0.stage != .followThrough }?.stage ?? .closing) : d.stage
+    }
+}

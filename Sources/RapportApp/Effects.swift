@@ -18,6 +18,8 @@ public final class Effects: @unchecked Sendable {
     /// beside the loop after a change, so that a save answers at once.
     private let index = Background<SearchIndex>()
     private let screen = Background<(number: Int, data: ScreenData)>()
+    /// The manager's views, built beside the loop as they are opened.
+    private let views = Background<Message>()
     /// How many rebuilds of the screen's data were asked for, and the one
     /// that will show this screen's own last save, until it is shown.
     private var rebuilds = 0
@@ -71,7 +73,7 @@ public final class Effects: @unchecked Sendable {
     public var isBusy: Bool { lock.withLock { job?.usesWorkspace ?? false } }
 
     /// Whether long work is under way, or answers wait to be taken.
-    public var isWorking: Bool { !screen.isIdle || lock.withLock { job != nil || !inbox.isEmpty } }
+    public var isWorking: Bool { !screen.isIdle || !views.isIdle || lock.withLock { job != nil || !inbox.isEmpty } }
 
     /// The data to show first: the queue holds the actor's own follow-ups
     /// when they have any, else everyone's.
@@ -125,7 +127,7 @@ public final class Effects: @unchecked Sendable {
     private func needsWorkspace(_ effect: Effect) -> Bool {
         switch effect {
         case .loadTimeline, .writeDemo, .showAsOf, .perform, .previewUndo, .undo, .setActor, .showQueue: true
-        case .quit, .loadTheme, .cancelWork: false
+        case .quit, .loadTheme, .cancelWork, .buildReport: false
         }
     }
 
@@ -176,6 +178,12 @@ public final class Effects: @unchecked Sendable {
             if wasMine { queueOwner = name }
             post(.actorChanged(name))
             rebuildScreen()
+        case .buildReport(let name, let data):
+            views.request {
+                let report = (try? ManagerReport.make(name, data.state, at: data.time, ReportOptions()))
+                    ?? ManagerReport(name: name, title: name, scope: "", tables: [])
+                return .report(report, recordCount: data.state.recordCount, asOf: data.asOf)
+            }
         case .showQueue(let everyone):
             queueOwner = everyone ? nil : workspace.actor
             rebuildScreen()
@@ -275,6 +283,7 @@ public final class Effects: @unchecked Sendable {
     /// the search index, and what others appended to the log.
     public func take() -> [Message] {
         if let built = index.take() { post(.searchReady(built)) }
+        if let report = views.take() { post(report) }
         if let built = screen.take() {
             if let awaited = awaitedRebuild, built.number >= awaited { awaitedRebuild = nil }
             if lock.withLock({ asOf }) == nil { post(.data(built.data)) }

@@ -58,7 +58,58 @@ enum ScreenBench {
         report.add("key_search_p50_ms", "search keystroke: key to next Canvas, p50", Measure.median(typing), "ms")
         report.add("key_search_p99_ms", "search keystroke: key to next Canvas, p99", Measure.quantile(typing, 0.99), "ms",
                    goal: "< 8 ms", met: Measure.quantile(typing, 0.99) < 8)
+        viewFigures(loop, backend, timeKeys: timeKeys, report: &report, say: say)
         try formFigures(loop, backend, w, dir: (log as NSString).deletingLastPathComponent, timeKeys: timeKeys, report: &report, say: say)
+    }
+
+    /// The manager's views: a key to the Canvas with the view's figures (the
+    /// first time built beside the loop, then at hand), moving in a view, and
+    /// a view as of a date in the middle of the log.
+    private static func viewFigures(_ loop: ScreenLoop, _ backend: MemoryBackend, timeKeys: ([Key]) -> [Double],
+                                    report: inout Report, say: (String) -> Void) {
+        say("timing the manager's views …")
+        func untilShown(_ key: Key) -> Double {
+            backend.press(key)
+            let t0 = Measure.now()
+            loop.step(wait: 0)
+            while loop.app.shownReport == nil || loop.app.shownReport?.name != loop.app.views?.name { loop.step(wait: 1) }
+            return (Measure.now() - t0) * 1000
+        }
+        _ = timeKeys([.escape, .char("s")])
+        while loop.app.shownReport == nil { loop.step(wait: 1) }
+        var first: [Double] = [], again: [Double] = []
+        for name in ManagerReport.names.indices { first.append(untilShown(.char(Character(String(name + 1))))) }
+        for _ in 0..<3 {
+            for name in ManagerReport.names.indices { again.append(untilShown(.char(Character(String(name + 1))))) }
+        }
+        report.add("view_build_p50_ms", "open a view the first time: key to the Canvas with its figures, p50", Measure.median(first), "ms")
+        report.add("view_build_max_ms", "the same, the slowest view", first.max() ?? 0, "ms")
+        report.add("view_open_p99_ms", "open a view again: key to the Canvas with its figures, p99", Measure.quantile(again, 0.99), "ms",
+                   goal: "<= 50 ms", met: Measure.quantile(again, 0.99) <= 50)
+        var moves: [Double] = []
+        for key in ["1", "2", "7"] {
+            _ = untilShown(.char(Character(key)))
+            moves += timeKeys(Array(repeating: .down, count: 60) + Array(repeating: .up, count: 20))
+        }
+        report.add("view_move_p99_ms", "move in a view: key to next Canvas, p99", Measure.quantile(moves, 0.99), "ms",
+                   goal: "<= 8 ms", met: Measure.quantile(moves, 0.99) <= 8)
+        // A view as of the middle of the log: the fold runs beside the loop.
+        _ = untilShown(.char("1"))
+        let t0 = Measure.now()
+        backend.press(.char(":"))
+        backend.type("asof 2026-05-25")
+        backend.press(.enter)
+        loop.step(wait: 0)
+        var progressShown = loop.app.progress != nil
+        while loop.app.data.asOf == nil || loop.app.shownReport == nil {
+            loop.step(wait: 1)
+            progressShown = progressShown || loop.app.progress != nil
+        }
+        let asOf = (Measure.now() - t0) * 1000
+        report.add("view_asof_ms", "the segments view as of a date mid-log: Enter to its figures (progress shown: \(progressShown ? "yes" : "no"))",
+                   asOf, "ms", goal: "<= 1 s", met: asOf <= 1000)
+        _ = timeKeys([.escape, .escape])
+        while loop.app.data.asOf != nil || loop.effects.isWorking { loop.step(wait: 1) }
     }
 
     /// Opening the call form and typing in it, key to next Canvas; and saving
@@ -136,7 +187,8 @@ enum ScreenBench {
     /// descriptors): a server that inherited this process's signal mask lost
     /// its SIGCHLD and exited, taking the whole bench with it.
     private static func firstFrameMilliseconds(log: String, rapport: String) throws -> Double {
-        let server = "rapport-bench-\(getpid())"
+        // A fresh name each time: a server just killed may still be exiting under the old one.
+        let server = "rapport-bench-\(getpid())-\(UUID().uuidString.prefix(8))"
         let env = "RAPPORT_DATA='\(log)' RAPPORT_USER=bench RAPPORT_NOW='\(DomainBench.now)' TZ=Asia/Shanghai TERM=tmux-256color"
         func tmux(_ arguments: [String]) throws -> ChildProcess.Outcome {
             try ChildProcess.run("/usr/bin/tmux", ["-L", server] + arguments,

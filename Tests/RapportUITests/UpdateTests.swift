@@ -87,12 +87,12 @@ import Testing
         #expect(f.app.data.asOf == nil)
     }
 
-    @Test func theSegmentViewsSayTheyComeLater() throws {
+    @Test func sOpensAndClosesTheSegmentViews() throws {
         let f = try ScreenFixture(width: 80, height: 24)
         f.press(.char("s"))
-        #expect(f.app.status?.text == "s (segment views) comes with a later version")
-        f.press(.char("j"))
-        #expect(f.app.status == nil)
+        #expect(f.app.views?.name == "segments" && f.app.shownReport != nil)
+        f.press(.char("s"))
+        #expect(f.app.views == nil)
     }
 
     @Test func welcomeOffersTheDemoAndQuitWorks() throws {

@@ -69,6 +69,10 @@ public struct AppState: Sendable {
     public var advanceQueueOnSave = false
     /// What the last save created, to show once the new data holds it.
     public var toReveal: EntityRef?
+    /// The manager's segment views, when shown instead of the panes.
+    public var views: ViewsState?
+    /// The views built for the data shown, by name.
+    public var reports: [String: ManagerReport] = [:]
     public var width: Int, height: Int
     public var focus: Pane = .funnel
     /// Where the funnel board's selection is.

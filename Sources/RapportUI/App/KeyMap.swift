@@ -28,7 +28,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .search: "search customers (name, phone, company)"
         case .command: "command line (:theme, :asof, :user)"
         case .cancel: "cancel, close, back"
-        case .segments: "segment views"
+        case .segments: "the manager's segment views (1–9 or Tab: a view; Enter: what is behind a figure)"
         case .newCustomer: "new customer"
         case .newDeal: "new deal for the customer"
         case .stageForward: "move the deal to the next stage"
@@ -43,13 +43,10 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .personality: "set the personality type"
         case .edit: "edit the customer, a contact, a deal, or resolve a complaint"
         case .undo: "undo my last action (asks first)"
-        case .add: "add a contact, deal, follow-up, complaint, purchase or note"
+        case .add: "add a contact, deal, follow-up, complaint, purchase, note, survey or product"
         case .toggleQueue: "follow-ups: mine or everyone's"
         }
     }
-
-    /// Whether the action works in this version; the others say so when pressed.
-    public var isAvailable: Bool { self != .segments }
 }
 
 /// Keys bound to actions, in the order help lists them (DESIGN.md "Keys").

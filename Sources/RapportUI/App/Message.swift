@@ -28,6 +28,8 @@ public enum Message: Sendable {
     case undoPreview(String?)
     /// The rep acting from now on.
     case actorChanged(String)
+    /// A manager's view, built on the data with this record count and as-of moment.
+    case report(ManagerReport, recordCount: Int, asOf: Timestamp?)
 }
 
 /// Long work under way: what it is, and how far it has got (0 to 1) when known.
@@ -61,4 +63,6 @@ public enum Effect: Sendable {
     case setActor(String)
     /// Show everyone's follow-ups, or only the actor's.
     case showQueue(everyone: Bool)
+    /// Build a manager's view of the data shown (answered by `.report`).
+    case buildReport(String, ScreenData)
 }

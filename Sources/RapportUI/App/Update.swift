@@ -53,6 +53,9 @@ extension AppState {
             actor = name
             status = StatusNote(text: "acting as \(name)", isError: false)
             return []
+        case .report(let report, let recordCount, let asOf):
+            reportBuilt(report, recordCount: recordCount, asOf: asOf)
+            return []
         }
     }
 
@@ -64,14 +67,15 @@ extension AppState {
     private mutating func replace(_ new: ScreenData) -> [Effect] {
         let wasEmpty = isEmpty
         data = new
+        reports = [:]   // built again for the new data; the view shown keeps its old figures until then
         writingDemo = false
         let columns = data.funnel.columns
         funnel.keep(within: columns, reset: wasEmpty)
         queue.keep(within: data.queue.items.count)
         let revealed = revealCreated()
-        if let id = customer, data.customer(id) != nil { return revealed.isEmpty ? [.loadTimeline(id)] : revealed }
+        if let id = customer, data.customer(id) != nil { return (revealed.isEmpty ? [.loadTimeline(id)] : revealed) + reportEffects() }
         customer = nil
-        return followSelection(of: focus == .followUps ? .followUps : .funnel)
+        return followSelection(of: focus == .followUps ? .followUps : .funnel) + reportEffects()
     }
 
     // MARK: - Keys
@@ -97,16 +101,13 @@ extension AppState {
             return key == .char("y") || key == .char("Y") ? [question.effect] : []
         case nil: break
         }
+        if let v = views { return handleViews(key, v) }
         let layout = Layout(width: width, height: height, focus: focus, asOf: data.asOf != nil)
         guard let action = keyMap.action(for: key) else { return [] }
         if layout.mode == .tooSmall { return action == .quit ? [.quit] : [] }
         if isEmpty, !writingDemo, case .char(let c) = key, c == "d" {
             writingDemo = true
             return [.writeDemo]
-        }
-        guard action.isAvailable else {
-            status = StatusNote(text: "\(keyMap.label(action)) (\(action.summary)) comes with a later version", isError: false)
-            return []
         }
         switch action {
         case .quit: return [.quit]
@@ -125,6 +126,7 @@ extension AppState {
         case .cancel:
             if progress != nil { return [.cancelWork] }
             if queue.showReason { queue.showReason = false } else if data.asOf != nil { return [.showAsOf(nil)] }
+        case .segments: return toggleViews()
         case .newCustomer, .newDeal, .stageForward, .stageBack, .win, .lose, .logCall, .scheduleFollowUp, .complete, .snooze,
              .moodNote, .personality, .edit, .undo, .add, .toggleQueue:
             return act(action)

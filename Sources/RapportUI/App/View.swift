@@ -13,6 +13,9 @@ extension AppState {
         if isEmpty {
             let body = Rect(x: 0, y: 0, width: width, height: height - 1)
             Chrome.welcome(self, in: body, on: &canvas)
+        } else if let v = views {
+            let top = layout.banner == nil ? 0 : 1
+            ViewsPage.render(self, v, in: Rect(x: 0, y: top, width: width, height: height - 1 - top), on: &canvas)
         } else {
             if let tabs = layout.tabs { Chrome.tabs(self, in: tabs, on: &canvas) }
             for (pane, r) in layout.panes {

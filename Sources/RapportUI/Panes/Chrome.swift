@@ -36,7 +36,8 @@ enum Chrome {
             canvas.put(line + [Span("  Esc stops", .status)], x: r.x + used, y: r.y, limit: r.width - used)
             return
         }
-        let hints = r.width >= 110 ? "Tab pane · / search · : command · ? help · q quit " : "/ search · ? help · q quit "
+        let hints = s.views != nil ? (r.width >= 110 ? "1–9 view · ← → table · Enter what is behind · Esc panes " : "Enter behind · Esc panes ")
+            : r.width >= 110 ? "Tab pane · / search · : command · ? help · q quit " : "/ search · ? help · q quit "
         let hintWidth = TextWidth.of(hints)
         canvas.put(left, x: r.x, y: r.y, style: .status, limit: max(0, r.width - hintWidth - 1))
         canvas.put(hints, x: r.maxX - min(hintWidth, r.width), y: r.y, style: .status, limit: r.width)

@@ -31,8 +31,7 @@ enum Overlays {
             if !out.isEmpty { out.append([]) }
             out.append([Span(title, .header)])
             for a in actions {
-                let note = a.isAvailable ? "" : "  (later)"
-                out.append([Span("  " + TextWidth.pad(map.label(a), to: 14), .key), Span(a.summary), Span(note, .dim)])
+                out.append([Span("  " + TextWidth.pad(map.label(a), to: 14), .key), Span(a.summary)])
             }
         }
         out.append([])

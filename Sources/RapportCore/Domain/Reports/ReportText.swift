@@ -51,7 +51,8 @@ public enum ReportText {
             let shades = [" ·", "░░", "▒▒", "▓▓", "██"]
             let values = table.rows.map { $0.values[column].scalar }
             let top = values.max() ?? 0
-            let rowWidth = min(14, rows.map(TextWidth.of).max() ?? 0), colWidth = 10
+            let rowWidth = min(14, rows.map(TextWidth.of).max() ?? 0)
+            let colWidth = max(5, min(10, (width - rowWidth - 1) / max(1, columns.count)))
             var out = [TextWidth.pad("", to: rowWidth + 1) + columns.map { TextWidth.pad(TextWidth.truncate($0, to: colWidth - 1), to: colWidth) }.joined()]
             for (r, name) in rows.enumerated() {
                 var line = TextWidth.pad(TextWidth.truncate(name, to: rowWidth), to: rowWidth) + " "

@@ -27,7 +27,7 @@ public struct ScreenData: Sendable {
         self.asOf = asOf
         funnel = FunnelReport(state, at: time)
         queue = FollowUpQueue(state, at: time, owner: queueOwner)
-        customerCount = state.liveCustomers.reduce(0) { n, _ in n + 1 }
+        customerCount = state.liveCustomerCount
         openDeals = funnel.columns.reduce(0) { $0 + $1.count }
     }
 

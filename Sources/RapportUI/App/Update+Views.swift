@@ -59,8 +59,7 @@ extension AppState {
         case .enter:
             guard tables.indices.contains(v.table), tables[v.table].rows.indices.contains(v.row),
                   let drill = tables[v.table].rows[v.row].drill else { return [] }
-            let row = tables[v.table].rows[v.row]
-            let list = DrillList(drill, title: "\(ReportText.label(row, tables[v.table])): \(drill.count) \(drillNoun(drill))", data)
+            let list = DrillList(drill, title: "\(tables[v.table].labels[v.row]): \(drill.count) \(drillNoun(drill))", data)
             if list.lines.isEmpty { return fail("nothing behind this figure") }
             v.drill = list
         default:

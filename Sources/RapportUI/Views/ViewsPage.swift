@@ -26,25 +26,22 @@ enum ViewsPage {
         canvas.put(header, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1))
         let area = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
         // The chart beside the table when both fit, else under it.
-        let natural = naturalWidth(table)
+        let natural = table.naturalWidth
         let side = area.width - natural >= 44
-        let chartLines = ReportText.chart(table, width: side ? area.width - natural - 3 : area.width, selected: v.row)
-        let tableArea: Rect, chartArea: Rect
-        if side {
-            tableArea = Rect(x: area.x, y: area.y, width: natural, height: area.height)
-            chartArea = Rect(x: area.x + natural + 3, y: area.y, width: area.width - natural - 3, height: area.height)
-        } else {
-            let chartHeight = min(chartLines.count, max(0, area.height / 2))
-            tableArea = Rect(x: area.x, y: area.y, width: area.width, height: area.height - chartHeight - (chartHeight > 0 ? 1 : 0))
-            chartArea = Rect(x: area.x, y: area.maxY - chartHeight, width: area.width, height: chartHeight)
-        }
+        let stackedChart = side ? 0 : min(chartHeight(table), max(0, area.height / 2))
+        let tableArea = side ? Rect(x: area.x, y: area.y, width: natural, height: area.height)
+            : Rect(x: area.x, y: area.y, width: area.width, height: area.height - stackedChart - (stackedChart > 0 ? 1 : 0))
+        let chartArea = side ? Rect(x: area.x + natural + 3, y: area.y, width: area.width - natural - 3, height: area.height)
+            : Rect(x: area.x, y: area.maxY - stackedChart, width: area.width, height: stackedChart)
         // A long text of the selected row (a churn's reasons) in full under the table.
         let detail = detailLines(table, row: v.row, width: tableArea.width)
         let listArea = Rect(x: tableArea.x, y: tableArea.y, width: tableArea.width, height: max(2, tableArea.height - detail.count))
         renderTable(table, selected: v.row, in: listArea, on: &canvas)
         canvas.put(detail, in: Rect(x: tableArea.x, y: listArea.maxY, width: tableArea.width, height: detail.count))
-        let chartOffset = max(0, min(v.row - chartArea.height / 2, chartLines.count - chartArea.height))
-        canvas.put(chartLines.map { [Span($0, .accent)] }, in: chartArea, offset: isRowChart(table) ? chartOffset : 0)
+        // Bars follow the rows around the selected one; a matrix or a sparkline is one picture.
+        let first = isRowChart(table) ? max(0, min(v.row - chartArea.height / 2, table.rows.count - chartArea.height)) : 0
+        let chartLines = ReportText.chart(table, width: chartArea.width, selected: v.row, rows: first..<(first + chartArea.height))
+        canvas.put(chartLines.map { [Span($0, .accent)] }, in: chartArea)
         if let drill = v.drill { renderDrill(drill, on: &canvas) }
     }
 
@@ -53,7 +50,7 @@ enum ViewsPage {
 
     /// The selected row's longest text, wrapped, when the table has to cut it.
     static func detailLines(_ t: ReportTable, row: Int, width: Int) -> [StyledLine] {
-        guard t.rows.indices.contains(row), naturalWidth(t) > width else { return [] }
+        guard t.rows.indices.contains(row), t.naturalWidth > width else { return [] }
         let texts = zip(t.rows[row].values, t.columns).compactMap { v, c -> (String, String)? in
             if case .text(let s) = v, TextWidth.of(s) > 24 { return (c.title, s) }
             return nil
@@ -62,24 +59,21 @@ enum ViewsPage {
         return [[]] + wrapped("\(title): \(text)", width: width, style: .accent, indent: "  ", maxLines: 4)
     }
 
-    /// Each column's width: its title's or its widest value's.
-    private static func columnWidths(_ t: ReportTable, _ cells: [[String]]) -> [Int] {
-        t.columns.indices.map { c in max(TextWidth.of(t.columns[c].title), cells.map { TextWidth.of($0[c]) }.max() ?? 0) }
-    }
-
-    private static func cells(_ t: ReportTable) -> [[String]] { t.rows.map { row in zip(row.values, t.columns).map { ReportText.cell($0, $1.kind) } } }
-
-    /// The width of the table with nothing cut.
-    static func naturalWidth(_ t: ReportTable) -> Int {
-        let w = columnWidths(t, cells(t))
-        return w.reduce(0, +) + 2 * max(0, w.count - 1)
+    /// How many lines the chart takes under a table.
+    private static func chartHeight(_ t: ReportTable) -> Int {
+        switch t.chart {
+        case .bars?: t.rows.count
+        case .matrix(let rows, _, _)?: rows.count + 2
+        case .sparkline?: 1
+        case nil: 0
+        }
     }
 
     /// The table: a header, the rows that fit around the selected one, numbers right-aligned.
     static func renderTable(_ t: ReportTable, selected: Int, in r: Rect, on canvas: inout Canvas) {
         guard r.height >= 2 else { return }
-        let cells = cells(t)
-        var widths = columnWidths(t, cells)
+        let cells = t.cells
+        var widths = t.widths
         // Text columns give way first when the table is too wide.
         while widths.reduce(0, +) + 2 * widths.count > r.width, let widest = widths.indices.filter({ t.columns[$0].kind == .text }).max(by: { widths[$0] < widths[$1] }),
               widths[widest] > 8 {

@@ -123,7 +123,7 @@ enum ReportView {
             out.append("")
             out.append(t.title)
             let header = t.columns.map(\.title)
-            let rows = t.rows.map { row in zip(row.values, t.columns).map { ReportText.cell($0, $1.kind) } }
+            let rows = t.cells
             let numeric = Set(t.columns.indices.filter { t.columns[$0].kind != .text })
             out.append(rows.isEmpty ? "  (none)" : Output.table([header] + rows, rightAligned: numeric, maxWidths: [0: 24, 1: 24])
                 .split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))

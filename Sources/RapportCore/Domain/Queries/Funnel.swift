@@ -24,38 +24,46 @@ public struct FunnelReport: Sendable {
     /// Deals won and lost (all time, within the filter).
     public let won: Int, lost: Int
 
-    /// The board for `state` at `time`, for one owner or all.
+    /// The board for `state` at `time`, for one owner or all. Deals are
+    /// picked and ordered by position and read in place: a deal is a large
+    /// value, and each copy counts references to all it holds.
     public init(_ state: CRMState, at time: LocalTime, owner: String? = nil) {
-        var byStage = [Stage: [Deal]]()
+        var byStage = [[Int]](repeating: [], count: Stage.allCases.count)
         var won = 0, lost = 0
-        for d in state.liveDeals where owner == nil || d.owner == owner {
-            switch d.outcome {
+        for i in state.deals.indices where state.isLive(state.deals[i]) && (owner == nil || state.deals[i].owner == owner) {
+            switch state.deals[i].outcome {
             case .won:
                 won += 1
-                if d.followingThrough { byStage[.followThrough, default: []].append(d) }   // won, still being followed through
+                if state.deals[i].followingThrough { byStage[Stage.followThrough.number - 1].append(i) }   // won, still being followed through
             case .lost: lost += 1
-            case nil: byStage[d.stage, default: []].append(d)
+            case nil: byStage[state.deals[i].stage.number - 1].append(i)
             }
         }
+        var tierTotals = [FunnelTier: (count: Int, total: Amounts, weighted: Amounts)]()
         columns = Stage.allCases.map { stage in
-            let deals = (byStage[stage] ?? []).sorted { ($0.value?.cents ?? 0, $1.id) > ($1.value?.cents ?? 0, $0.id) }
-            var total = Amounts(), weighted = Amounts()
-            for d in deals {
-                total.add(d.value)
-                if let v = d.value { weighted.add(d.weightedCents, v.currency) }
+            let order = byStage[stage.number - 1].sorted { a, b in
+                let x = state.deals[a].value?.cents ?? 0, y = state.deals[b].value?.cents ?? 0
+                return x != y ? x > y : a < b
             }
-            return Column(stage: stage, deals: deals, total: total, weighted: weighted,
-                          stale: deals.filter { $0.isStale(time) }.count)
+            var total = Amounts(), weighted = Amounts(), stale = 0
+            for i in order {
+                let value = state.deals[i].value
+                total.add(value)
+                if let v = value { weighted.add(state.deals[i].weightedCents, v.currency) }
+                if state.deals[i].isStale(time) { stale += 1 }
+                guard state.deals[i].isOpen else { continue }
+                let tier = state.deals[i].tier
+                var t = tierTotals[tier] ?? (0, Amounts(), Amounts())
+                t.count += 1
+                t.total.add(value)
+                if let v = value { t.weighted.add(state.deals[i].weightedCents, v.currency) }
+                tierTotals[tier] = t
+            }
+            return Column(stage: stage, deals: order.map { state.deals[$0] }, total: total, weighted: weighted, stale: stale)
         }
-        let open = columns.flatMap(\.deals).filter(\.isOpen)
         tiers = FunnelTier.allCases.map { tier in
-            let deals = open.filter { $0.tier == tier }
-            var total = Amounts(), weighted = Amounts()
-            for d in deals {
-                total.add(d.value)
-                if let v = d.value { weighted.add(d.weightedCents, v.currency) }
-            }
-            return Tier(tier: tier, count: deals.count, total: total, weighted: weighted)
+            let t = tierTotals[tier] ?? (0, Amounts(), Amounts())
+            return Tier(tier: tier, count: t.count, total: t.total, weighted: t.weighted)
         }
         self.won = won
         self.lost = lost

@@ -6,43 +6,53 @@ enum ChangesReport {
     static func make(_ s: CRMState, _ time: LocalTime, _ o: ReportOptions) -> ManagerReport {
         let until = time.now, since = o.since ?? until.adding(seconds: -7 * 86_400)
         func within(_ t: Timestamp?) -> Bool { t.map { $0 > since && $0 <= until } ?? false }
-        let customers = s.customers.filter { s.isLive($0) && o.owns($0) }
-        let deals = s.deals.filter { s.isLive($0) && o.owns($0) }
-        let added = customers.filter { within($0.createdAt) }
-        let opened = deals.filter { within($0.createdAt) }
-        let moved = deals.filter { d in d.path.dropFirst().contains { within($0.at) && $0.stage != .followThrough } }
-        let won = deals.filter { $0.outcome == .won && within($0.closedAt) }, lost = deals.filter { $0.outcome == .lost && within($0.closedAt) }
-        let owned = Set(customers.map(\.id))
-        let complaints = s.complaints.filter { s.isLive($0) && owned.contains($0.customer) }
-        let openedK = complaints.filter { within($0.openedAt) }, resolvedK = complaints.filter { within($0.resolvedAt) }
-        let sinceDay = time.day(of: since)
-        // Purchases carry a day, not a moment: those of the first day count.
-        let bought = s.purchases.filter { s.isLive($0) && owned.contains($0.customer) && $0.date >= sinceDay && $0.date <= time.day(of: until) }
-        func value(_ ds: [Deal]) -> Amounts {
-            var a = Amounts()
-            for d in ds { a.add(d.value) }
-            return a
+        // Read in place and kept by id: customers and deals are large values.
+        var owned = Set<CustomerID>(), added: [CustomerID] = []
+        for i in s.customers.indices where s.isLive(s.customers[i]) && o.owns(s.customers[i]) {
+            owned.insert(s.customers[i].id)
+            if within(s.customers[i].createdAt) { added.append(s.customers[i].id) }
         }
-        var revenue = Amounts()
-        for b in bought { revenue.add(b.amount) }
+        struct Tally { var ids: [DealID] = [], value = Amounts() }
+        var opened = Tally(), moved = Tally(), won = Tally(), lost = Tally()
+        var then = [Tally](repeating: Tally(), count: Stage.allCases.count), now = then
+        for i in s.deals.indices where s.isLive(s.deals[i]) && o.owns(s.deals[i]) {
+            let id = s.deals[i].id, value = s.deals[i].value
+            func add(_ t: inout Tally) { t.ids.append(id); t.value.add(value) }
+            if within(s.deals[i].createdAt) { add(&opened) }
+            if s.deals[i].path.dropFirst().contains(where: { within($0.at) && $0.stage != .followThrough }) { add(&moved) }
+            if within(s.deals[i].closedAt) { s.deals[i].outcome == .won ? add(&won) : add(&lost) }
+            if s.deals[i].wasOpen(at: since), let stage = s.deals[i].stage(at: since) { add(&then[stage.number - 1]) }
+            if s.deals[i].isOpen || s.deals[i].followingThrough { add(&now[s.deals[i].stage.number - 1]) }
+        }
+        var openedK: [CustomerID] = [], resolvedK: [CustomerID] = []
+        for k in s.complaints where owned.contains(k.customer) && s.isLive(k) {
+            if within(k.openedAt) { openedK.append(k.customer) }
+            if within(k.resolvedAt) { resolvedK.append(k.customer) }
+        }
+        // Purchases carry a day, not a moment: those of the first day count.
+        let sinceDay = time.day(of: since), untilDay = time.day(of: until)
+        var bought: [CustomerID] = [], revenue = Amounts()
+        for b in s.purchases where b.date >= sinceDay && b.date <= untilDay && owned.contains(b.customer) && s.isLive(b) {
+            bought.append(b.customer)
+            revenue.add(b.amount)
+        }
         func row(_ what: String, _ n: Int, _ v: Amounts?, _ drill: Drill) -> ReportRow {
             ReportRow([.text(what), .number(Double(n)), v.map(ReportValue.money) ?? .text("")], drill: drill)
         }
         let summary = [
-            row("customers added", added.count, nil, .customers(added.map(\.id))),
-            row("deals opened", opened.count, value(opened), .deals(opened.map(\.id))),
-            row("deals moved", moved.count, value(moved), .deals(moved.map(\.id))),
-            row("deals won", won.count, value(won), .deals(won.map(\.id))),
-            row("deals lost", lost.count, value(lost), .deals(lost.map(\.id))),
-            row("complaints opened", openedK.count, nil, .customers(openedK.map(\.customer))),
-            row("complaints resolved", resolvedK.count, nil, .customers(resolvedK.map(\.customer))),
-            row("purchases", bought.count, revenue, .customers(bought.map(\.customer))),
+            row("customers added", added.count, nil, .customers(added)),
+            row("deals opened", opened.ids.count, opened.value, .deals(opened.ids)),
+            row("deals moved", moved.ids.count, moved.value, .deals(moved.ids)),
+            row("deals won", won.ids.count, won.value, .deals(won.ids)),
+            row("deals lost", lost.ids.count, lost.value, .deals(lost.ids)),
+            row("complaints opened", openedK.count, nil, .customers(openedK)),
+            row("complaints resolved", resolvedK.count, nil, .customers(resolvedK)),
+            row("purchases", bought.count, revenue, .customers(bought)),
         ]
         let pipeline = Stage.allCases.map { stage -> ReportRow in
-            let then = deals.filter { $0.wasOpen(at: since) && $0.stage(at: since) == stage }
-            let now = deals.filter { ($0.isOpen && $0.stage == stage) || (stage == .followThrough && $0.followingThrough) }
-            return ReportRow([.text(stage.english), .number(Double(then.count)), .money(value(then)), .number(Double(now.count)), .money(value(now)),
-                              .number(Double(now.count - then.count))], drill: .deals(now.map(\.id)))
+            let t = then[stage.number - 1], n = now[stage.number - 1]
+            return ReportRow([.text(stage.english), .number(Double(t.ids.count)), .money(t.value), .number(Double(n.ids.count)), .money(n.value),
+                              .number(Double(n.ids.count - t.ids.count))], drill: .deals(n.ids))
         }
         return ManagerReport(name: "changes", title: "What changed", scope: "from \(time.format(since)) to \(time.format(until))",
                              tables: [

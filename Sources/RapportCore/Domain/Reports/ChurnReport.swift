@@ -37,19 +37,21 @@ enum ChurnReport {
 
     static func make(_ s: CRMState, _ time: LocalTime, _ o: ReportOptions) -> ManagerReport {
         let yearAgo = Day(number: time.today.number - 365)
-        var atRisk: [(c: Customer, value: Amounts, reasons: [String])] = []
-        for c in s.customers where s.isLive(c) && o.owns(c) && c.newestPurchase > 0 {
-            let why = reasons(c, s, time)
+        // Customers are read in place and kept by position: each is a large value.
+        var atRisk: [(i: Int, value: Amounts, scalar: Double, reasons: [String])] = []
+        for i in s.customers.indices where s.customers[i].newestPurchase > 0 && s.isLive(s.customers[i]) && o.owns(s.customers[i]) {
+            let why = reasons(s.customers[i], s, time)
             guard !why.isEmpty else { continue }
             var value = Amounts()
-            for b in s.purchases(of: c) where b.date >= yearAgo && b.date <= time.today { value.add(b.amount) }
-            for d in s.deals(of: c) where d.isOpen { if let v = d.value { value.add(d.weightedCents, v.currency) } }
-            atRisk.append((c, value, why))
+            for b in s.purchases(of: s.customers[i]) where b.date >= yearAgo && b.date <= time.today { value.add(b.amount) }
+            for d in s.deals(of: s.customers[i]) where d.isOpen { if let v = d.value { value.add(d.weightedCents, v.currency) } }
+            atRisk.append((i, value, ReportValue.money(value).scalar, why))
         }
-        atRisk.sort { (ReportValue.money($0.value).scalar, $1.c.id) > (ReportValue.money($1.value).scalar, $0.c.id) }
+        atRisk.sort { ($0.scalar, $1.i) > ($1.scalar, $0.i) }
         let rows = atRisk.map { x in
-            ReportRow([.text(x.c.id.description), .text(x.c.name), .text(x.c.owner ?? ""), .money(x.value), .number(Double(x.reasons.count)),
-                       .text(x.reasons.joined(separator: "; "))], drill: .customers([x.c.id]))
+            let c = s.customers[x.i]
+            return ReportRow([.text(c.id.description), .text(c.name), .text(c.owner ?? ""), .money(x.value), .number(Double(x.reasons.count)),
+                              .text(x.reasons.joined(separator: "; "))], drill: .customers([c.id]))
         }
         return ManagerReport(name: "churn", title: "Churn risk: who may leave, and why", scope: "as of \(time.format(time.now)); \(rows.count) customers at risk",
                              tables: [ReportTable(key: "at-risk", title: "Customers at risk, most value first", columns: [

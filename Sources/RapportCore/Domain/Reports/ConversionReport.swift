@@ -13,29 +13,35 @@ enum ConversionReport {
     /// The facts of every stage, from the deals `include` keeps, as the log
     /// stood at `moment` (only what had happened by then).
     static func facts(_ s: CRMState, upTo moment: Timestamp, include: (Deal) -> Bool) -> [Stage: StageFacts] {
-        var out: [Stage: StageFacts] = [:]
-        for d in s.deals where s.isLive(d) && include(d) && d.createdAt <= moment {
-            let path = d.path.filter { $0.at <= moment }
-            let closed = d.closedAt.map { $0 <= moment } ?? false
-            let won = closed && d.outcome == .won, lost = closed && d.outcome == .lost
-            for (i, visit) in path.enumerated() {
-                var f = out[visit.stage] ?? StageFacts()
-                if !f.entered.contains(d.id) {
-                    f.entered.append(d.id)
+        // Mutated in place, by stage number: a fact taken out of a dictionary
+        // and put back would copy its growing list each time.
+        var out = [StageFacts](repeating: StageFacts(), count: Stage.allCases.count)
+        for i in s.deals.indices where s.isLive(s.deals[i]) && s.deals[i].createdAt <= moment && include(s.deals[i]) {
+            let path = s.deals[i].path, closedAt = s.deals[i].closedAt, id = s.deals[i].id
+            let closed = closedAt.map { $0 <= moment } ?? false
+            let won = closed && s.deals[i].outcome == .won, lost = closed && s.deals[i].outcome == .lost
+            let completed = s.deals[i].completedAt.map { $0 <= moment } ?? false
+            let count = path.firstIndex { $0.at > moment } ?? path.count
+            var seen: UInt8 = 0
+            for v in 0..<count {
+                let visit = path[v], k = visit.stage.number - 1
+                if seen & (1 << k) == 0 {
+                    seen |= 1 << k
+                    out[k].entered.append(id)
                     let next = visit.stage.next
-                    if path[(i + 1)...].contains(where: { $0.stage == next })
-                        || (visit.stage == .followThrough && (d.completedAt.map { $0 <= moment } ?? false)) {
-                        f.reachedNext += 1
+                    if path[(v + 1)..<count].contains(where: { $0.stage == next }) || (visit.stage == .followThrough && completed) {
+                        out[k].reachedNext += 1
                     }
-                    if won { f.won += 1 }
-                    if lost { f.lost += 1 }
+                    if won { out[k].won += 1 }
+                    if lost { out[k].lost += 1 }
                 }
-                let end = i + 1 < path.count ? path[i + 1].at : (closed && visit.stage != .followThrough ? d.closedAt : nil)
-                if let end { f.days.append(Double(end.milliseconds - visit.at.milliseconds) / 86_400_000) }
-                out[visit.stage] = f
+                let end = v + 1 < count ? path[v + 1].at : (closed && visit.stage != .followThrough ? closedAt : nil)
+                if let end { out[k].days.append(Double(end.milliseconds - visit.at.milliseconds) / 86_400_000) }
             }
         }
-        return out
+        var facts: [Stage: StageFacts] = [:]
+        for stage in Stage.allCases { facts[stage] = out[stage.number - 1] }
+        return facts
     }
 
     /// The learned chance of winning a deal in each stage (the configured one

@@ -9,14 +9,12 @@ enum ForecastReport {
         let thisMonth = monthKey(time.today)
         for d in s.deals where d.isOpen && s.isLive(d) && o.owns(d) {
             let key = d.expectedClose.map { monthKey($0) < thisMonth ? "overdue" : monthKey($0) } ?? "no date"
-            var m = months[key] ?? Month()
-            m.deals.append(d.id)
+            months[key, default: Month()].deals.append(d.id)   // in place: never copied out and back
             if let v = d.value {
-                m.total.add(v)
-                m.configured.add(d.weightedCents, v.currency)
-                m.learned.add(Int64((Double(v.cents) * (learned[d.stage] ?? 0) / 100).rounded()), v.currency)
+                months[key, default: Month()].total.add(v)
+                months[key, default: Month()].configured.add(d.weightedCents, v.currency)
+                months[key, default: Month()].learned.add(Int64((Double(v.cents) * (learned[d.stage] ?? 0) / 100).rounded()), v.currency)
             }
-            months[key] = m
         }
         let order = months.keys.sorted { a, b in
             func rank(_ k: String) -> String { k == "overdue" ? "0" : k == "no date" ? "9" : "1" + k }

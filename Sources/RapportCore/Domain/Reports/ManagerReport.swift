@@ -71,6 +71,11 @@ public struct ReportTable: Sendable {
     public let columns: [ReportColumn]
     public let rows: [ReportRow]
     public let chart: ReportChart?
+    /// Each row's values as text, each column's widest, and each row's name:
+    /// worked out once, so that a screen redraws a long table quickly.
+    public let cells: [[String]]
+    public let widths: [Int]
+    public let labels: [String]
 
     public init(key: String, title: String, columns: [ReportColumn], rows: [ReportRow], chart: ReportChart? = nil) {
         self.key = key
@@ -78,7 +83,14 @@ public struct ReportTable: Sendable {
         self.columns = columns
         self.rows = rows
         self.chart = chart
+        let cells = rows.map { row in zip(row.values, columns).map { ReportText.cell($0, $1.kind) } }
+        self.cells = cells
+        widths = columns.indices.map { c in max(TextWidth.of(columns[c].title), cells.map { TextWidth.of($0[c]) }.max() ?? 0) }
+        labels = rows.map { ReportText.label($0) }
     }
+
+    /// The width of the table with nothing cut, two cells between columns.
+    public var naturalWidth: Int { widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
 }
 
 /// A column: the key programs read, the title people read, and how values show.

@@ -31,21 +31,22 @@ public enum ReportText {
         }
     }
 
-    /// The chart of `table`, `width` cells wide; `selected` marks a row.
-    public static func chart(_ table: ReportTable, width: Int, selected: Int? = nil) -> [String] {
+    /// The chart of `table`, `width` cells wide; `selected` marks a row. Bars
+    /// are drawn for the rows in `rows` only (all when nil): a screen draws what fits.
+    public static func chart(_ table: ReportTable, width: Int, selected: Int? = nil, rows: Range<Int>? = nil) -> [String] {
         guard let chart = table.chart, !table.rows.isEmpty else { return [] }
         switch chart {
         case .bars(let column):
-            let labels = table.rows.map { label($0, table) }
-            let labelWidth = min(24, labels.map(TextWidth.of).max() ?? 0)
-            let values = table.rows.map { $0.values[column].scalar }
-            let top = values.max() ?? 0
+            let shown = rows.map { $0.clamped(to: table.rows.indices) } ?? table.rows.indices
+            let labelWidth = min(24, shown.map { TextWidth.of(table.labels[$0]) }.max() ?? 0)
+            let top = table.rows.map { $0.values[column].scalar }.max() ?? 0
             let room = max(4, width - labelWidth - 12)
-            return table.rows.indices.map { i in
-                let n = top > 0 ? Int((values[i] / top * Double(room)).rounded()) : 0
-                let bar = String(repeating: "█", count: n) + (values[i] > 0 && n == 0 ? "▏" : "")
-                return (i == selected ? "▸" : " ") + TextWidth.pad(TextWidth.truncate(labels[i], to: labelWidth), to: labelWidth) + " "
-                    + bar + " " + cell(table.rows[i].values[column], table.columns[column].kind)
+            return shown.map { i in
+                let value = table.rows[i].values[column].scalar
+                let n = top > 0 ? Int((value / top * Double(room)).rounded()) : 0
+                let bar = String(repeating: "█", count: n) + (value > 0 && n == 0 ? "▏" : "")
+                return (i == selected ? "▸" : " ") + TextWidth.pad(TextWidth.truncate(table.labels[i], to: labelWidth), to: labelWidth) + " "
+                    + bar + " " + table.cells[i][column]
             }
         case .matrix(let rows, let columns, let column):
             let shades = [" ·", "░░", "▒▒", "▓▓", "██"]
@@ -75,8 +76,8 @@ public enum ReportText {
         }
     }
 
-    /// A row's name: its text cells before the first number.
-    public static func label(_ row: ReportRow, _ table: ReportTable) -> String {
+    /// A row's name: its first text cells, before any number.
+    public static func label(_ row: ReportRow) -> String {
         row.values.prefix { if case .text = $0 { true } else { false } }.prefix(2).map { if case .text(let s) = $0 { s } else { "" } }
             .joined(separator: " · ")
     }

@@ -15,27 +15,27 @@ enum RepsReport {
             guard let owner = c.owner, o.owner == nil || owner == o.owner else { continue }
             reps[owner, default: Rep()].customers += 1
         }
+        // Changed in place (`reps[owner, default:]`): a rep taken out and put back would copy its lists each time.
         for d in s.deals where s.isLive(d) {
             guard let owner = d.owner, o.owns(d) else { continue }
-            var rep = reps[owner] ?? Rep()
+            if reps[owner] == nil { reps[owner] = Rep() }
             if d.isOpen {
-                rep.openDeals.append(d.id)
+                reps[owner]!.openDeals.append(d.id)
                 if let v = d.value {
-                    rep.weighted.add(d.weightedCents, v.currency)
-                    rep.byStage[d.stage, default: ([], Amounts())].weighted.add(d.weightedCents, v.currency)
+                    reps[owner]!.weighted.add(d.weightedCents, v.currency)
+                    reps[owner]!.byStage[d.stage, default: ([], Amounts())].weighted.add(d.weightedCents, v.currency)
                 }
-                rep.byStage[d.stage, default: ([], Amounts())].deals.append(d.id)
+                reps[owner]!.byStage[d.stage, default: ([], Amounts())].deals.append(d.id)
             } else if within(d.closedAt), let outcome = d.outcome {
                 if outcome == .won {
-                    rep.won.append(d.id)
-                    rep.wonValue.add(d.value)
-                    rep.cycles.append(Double(max(0, time.day(of: d.closedAt!).number - time.day(of: d.createdAt).number)))
+                    reps[owner]!.won.append(d.id)
+                    reps[owner]!.wonValue.add(d.value)
+                    reps[owner]!.cycles.append(Double(max(0, time.day(of: d.closedAt!).number - time.day(of: d.createdAt).number)))
                 } else {
-                    rep.lost.append(d.id)
-                    rep.lostValue.add(d.value)
+                    reps[owner]!.lost.append(d.id)
+                    reps[owner]!.lostValue.add(d.value)
                 }
             }
-            reps[owner] = rep
         }
         for x in s.interactions where within(x.at) && !x.withdrawn {
             guard let by = x.by, o.owner == nil || by == o.owner else { continue }

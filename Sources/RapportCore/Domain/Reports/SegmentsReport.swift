@@ -15,16 +15,16 @@ enum SegmentsReport {
         for c in s.customers where s.isLive(c) && o.owns(c) {
             sizes.insert(c.size)
             values.insert(c.valueType)
-            var cell = cells[key(c.size, c.valueType)] ?? Cell()
-            cell.customers.append(c.id)
-            cell.temperature += c.temperature(at: time)
+            // Changed in place: a cell taken out and put back would copy its list each time.
+            let k = key(c.size, c.valueType)
+            cells[k, default: Cell()].customers.append(c.id)
+            cells[k, default: Cell()].temperature += c.temperature(at: time)
             for d in s.deals(of: c) where d.isOpen {
-                cell.pipeline.add(d.value)
-                if let v = d.value { cell.weighted.add(d.weightedCents, v.currency) }
+                cells[k, default: Cell()].pipeline.add(d.value)
+                if let v = d.value { cells[k, default: Cell()].weighted.add(d.weightedCents, v.currency) }
             }
-            for b in s.purchases(of: c) where b.date >= yearAgo && b.date <= time.today { cell.revenue.add(b.amount) }
-            cell.complaints += s.complaints(of: c).filter(\.isOpen).count
-            cells[key(c.size, c.valueType)] = cell
+            for b in s.purchases(of: c) where b.date >= yearAgo && b.date <= time.today { cells[k, default: Cell()].revenue.add(b.amount) }
+            cells[k, default: Cell()].complaints += s.complaints(of: c).filter(\.isOpen).count
         }
         let rowLabels: [SizeClass?] = SizeClass.allCases.map { $0 } + (sizes.contains(nil) ? [nil] : [])
         let columnLabels: [ValueType?] = ValueType.allCases.map { $0 } + (values.contains(nil) ? [nil] : [])

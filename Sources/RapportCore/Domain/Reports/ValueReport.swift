@@ -4,8 +4,10 @@ enum ValueReport {
     static func make(_ s: CRMState, _ time: LocalTime, _ o: ReportOptions) -> ManagerReport {
         struct Buyer { let id: CustomerID; let revenue: Double; let amounts: Amounts; let recency: Int; let frequency: Int }
         var buyers: [Buyer] = []
-        let customers = s.customers.filter { s.isLive($0) && o.owns($0) }
-        for c in customers {
+        // Positions of the customers shown; each is read in place (a large value).
+        let customers = s.customers.indices.filter { s.isLive(s.customers[$0]) && o.owns(s.customers[$0]) }
+        for i in customers where s.customers[i].newestPurchase > 0 {
+            let c = s.customers[i]
             let bought = s.purchases(of: c).filter { $0.date <= time.today }
             guard let last = bought.map(\.date).max() else { continue }
             var total = Amounts()
@@ -49,7 +51,8 @@ enum ValueReport {
         }
         let revenue = Dictionary(uniqueKeysWithValues: buyers.map { ($0.id, $0.amounts) })
         let contributionRows = (Contribution.allCases.map(Optional.some) + [nil]).map { kind -> ReportRow in
-            let ids = customers.filter { kind.map($0.contributions.contains) ?? $0.contributions.isEmpty }.map(\.id)
+            let ids = customers.filter { i in kind.map(s.customers[i].contributions.contains) ?? s.customers[i].contributions.isEmpty }
+                .map { s.customers[$0].id }
             var total = Amounts()
             for id in ids { if let a = revenue[id] { total.add(a) } }
             return ReportRow([.text(kind?.english ?? "none recorded"), .number(Double(ids.count)), .money(total)], drill: .customers(ids))
@@ -58,7 +61,7 @@ enum ValueReport {
         var matrixRows: [ReportRow] = []
         for h in horizons {
             for b in barriers {
-                let ids = customers.filter { $0.horizon == h && $0.barrier == b }.map(\.id)
+                let ids = customers.filter { s.customers[$0].horizon == h && s.customers[$0].barrier == b }.map { s.customers[$0].id }
                 let position = h.flatMap { h in b.map { ValueMatrixPosition(h, $0).english } } ?? "—"
                 matrixRows.append(ReportRow([.text(h?.english ?? "not set"), .text(b?.english ?? "not set"), .text(position),
                                              .number(Double(ids.count))], drill: .customers(ids)))

@@ -15,16 +15,14 @@ enum WinLossReport {
             struct Tally { var won: [DealID] = [], lost: [DealID] = [], wonValue = Amounts(), lostValue = Amounts() }
             var tallies: [String: Tally] = [:]
             for d in closed {
-                for g in groups(d) {
-                    var t = tallies[g] ?? Tally()
+                for g in groups(d) {   // changed in place, never copied out and back
                     if d.outcome == .won {
-                        t.won.append(d.id)
-                        t.wonValue.add(d.value)
+                        tallies[g, default: Tally()].won.append(d.id)
+                        tallies[g, default: Tally()].wonValue.add(d.value)
                     } else {
-                        t.lost.append(d.id)
-                        t.lostValue.add(d.value)
+                        tallies[g, default: Tally()].lost.append(d.id)
+                        tallies[g, default: Tally()].lostValue.add(d.value)
                     }
-                    tallies[g] = t
                 }
             }
             let rows = tallies.sorted { ($0.value.won.count + $0.value.lost.count, $1.key) > ($1.value.won.count + $1.value.lost.count, $0.key) }

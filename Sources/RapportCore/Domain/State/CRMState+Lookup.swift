@@ -56,6 +56,8 @@ extension CRMState {
 
     /// Customers that exist now.
     public var liveCustomers: some Sequence<Customer> { customers.lazy.filter { self.isLive($0) } }
+    /// How many customers exist now (counted in place, without copying them).
+    public var liveCustomerCount: Int { customers.indices.reduce(0) { n, i in n + (isLive(customers[i]) ? 1 : 0) } }
     /// Deals that exist now, open or closed.
     public var liveDeals: some Sequence<Deal> { deals.lazy.filter { self.isLive($0) } }
     /// Follow-ups that exist now, open or not.

@@ -29,8 +29,9 @@ public struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection, 
     public var endIndex: Int { count }
     public var isEmpty: Bool { count == 0 }
 
+    /// Reads in place (`_read`): `state.deals[i].stage` must not copy the whole deal.
     public subscript(i: Int) -> Element {
-        get { chunks[i >> Self.shift][i & Self.mask] }
+        _read { yield chunks[i >> Self.shift][i & Self.mask] }
         _modify { yield &chunks[i >> Self.shift][i & Self.mask] }
     }
 

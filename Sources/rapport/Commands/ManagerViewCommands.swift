@@ -82,6 +82,7 @@ struct ManagerViewOptions: ParsableArguments {
     @Option(help: "changes: since when (default: seven days before).") var since: String?
     @Option(help: "changes: until when (the same as --as-of).") var until: String?
     @Option(help: "With --csv: which table (default the first).") var table: String?
+    @Option(help: "Rows per table in text (default 50; 0 for all). JSON and CSV hold every row.") var limit = 50
     @Flag(help: "Print one JSON object.") var json = false
     @Flag(help: "Print a table as CSV.") var csv = false
 
@@ -90,6 +91,7 @@ struct ManagerViewOptions: ParsableArguments {
         do {
             let session = try Session(globals)
             if json, csv { throw Failure.usage("--json and --csv ask for two formats; give one") }
+            guard limit >= 0 else { throw Failure.usage("--limit must be 0 or more") }
             if until != nil, asOf != nil { throw Failure.usage("--until and --as-of name the same moment; give one") }
             let w = try session.openWorkspace()
             let (state, time, banner) = try session.view(w, asOf: asOf ?? until)
@@ -110,24 +112,29 @@ struct ManagerViewOptions: ParsableArguments {
                 print(ReportView.csv(chosen), terminator: "")
                 return
             }
-            Output.emit(json: json, ReportView.json(report)) { (banner.map { $0 + "\n" } ?? "") + ReportView.text(report) }
+            Output.emit(json: json, ReportView.json(report)) { (banner.map { $0 + "\n" } ?? "") + ReportView.text(report, limit: limit) }
         }
     }
 }
 
 /// A manager's view as text, JSON or CSV.
 enum ReportView {
-    static func text(_ r: ManagerReport) -> String {
+    /// How many rows a text chart draws.
+    static let chartRows = 25
+
+    static func text(_ r: ManagerReport, limit: Int) -> String {
         var out = ["\(r.title) (\(r.scope))"]
         for t in r.tables {
             out.append("")
             out.append(t.title)
             let header = t.columns.map(\.title)
-            let rows = t.cells
+            let rows = limit > 0 ? Array(t.cells.prefix(limit)) : t.cells
             let numeric = Set(t.columns.indices.filter { t.columns[$0].kind != .text })
             out.append(rows.isEmpty ? "  (none)" : Output.table([header] + rows, rightAligned: numeric, maxWidths: [0: 24, 1: 24])
                 .split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
-            let chart = ReportText.chart(t, width: 76)
+            if rows.count < t.rows.count { out.append("  … \(Format.grouped(t.rows.count - rows.count)) more rows (--limit 0 shows all)") }
+            // Bars for the first rows only: a chart of thousands of bars says nothing more.
+            let chart = ReportText.chart(t, width: 76, rows: 0..<min(chartRows, rows.count))
             if !chart.isEmpty { out += [""] + chart.map { "  " + $0 } }
         }
         return out.joined(separator: "\n")
@@ -140,8 +147,8 @@ enum ReportView {
                          var o = JSONObject()
                          for (v, c) in zip(row.values, t.columns) { o[c.key] = value(v) }
                          switch row.drill {
-                         case .customers(let ids)?: o["customers"] = .strings(ids.map(\.description))
-                         case .deals(let ids)?: o["deals"] = .strings(ids.map(\.description))
+                         case .customers(let ids)?: o["customerIds"] = .strings(ids.map(\.description))
+                         case .deals(let ids)?: o["dealIds"] = .strings(ids.map(\.description))
                          case nil: break
                          }
                          return .object(o)

@@ -26,6 +26,7 @@ public enum ReportText {
         case .number(nil): return ""
         case .number(let n?): return n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(Double((n * 100).rounded()) / 100)
         case .money(let a):
+            if a.currencies.isEmpty { return "0" }
             if a.currencies.count == 1 { return Money(cents: a.cents[a.currencies[0]]!, currency: a.currencies[0]).plainAmount }
             return a.currencies.map { Money(cents: a.cents[$0]!, currency: $0).plainAmount + " " + $0 }.joined(separator: " + ")
         }

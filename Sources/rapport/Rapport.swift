@@ -12,7 +12,7 @@ struct Rapport: ParsableCommand {
         subcommands: [
             CustomerCommand.self, ContactCommand.self, DealCommand.self, CallCommand.self, NoteCommand.self,
             FollowUpCommand.self, ComplaintCommand.self, PurchaseCommand.self, SatisfactionCommand.self, ProductCommand.self,
-            SweepCommand.self, UndoCommand.self, HistoryCommand.self,
+            SweepCommand.self, EraseCommand.self, UndoCommand.self, HistoryCommand.self,
             ReportCommand.self, DemoCommand.self, CheckCommand.self, RepairCommand.self,
         ]
     )

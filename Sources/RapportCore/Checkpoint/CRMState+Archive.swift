@@ -35,7 +35,7 @@ extension CRMState {
     }
 
     /// Bump when the archived layout changes; old checkpoints are then ignored.
-    static let archiveLayout = 10
+    static let archiveLayout = 11
 
     /// Changes whenever the layout, a vocabulary or an event version changes.
     static var archiveFingerprint: UInt32 {
@@ -177,7 +177,7 @@ private struct Archiver {
         a.w.optionalTerm(c.sensitiveTo, a.v.sensitivities); a.w.optionalTerm(c.horizon, a.v.horizons)
         a.w.u8(c.walletShare.map { UInt8($0 + 1) } ?? 0); a.w.optionalBool(c.recommends)
         a.w.optionalTerm(c.switchingBarrier, a.v.barriers); a.w.u8(bits(c.lockIns, a.v.lockIns)); a.w.optionalTerm(c.strategy, a.v.strategies)
-        a.w.time(c.createdAt); a.w.bool(c.withdrawn); a.id(c.mergedInto); a.w.optionalTime(c.lastTwoWayContact); a.w.optionalTime(c.lastContact)
+        a.w.time(c.createdAt); a.w.bool(c.withdrawn); a.id(c.mergedInto); a.w.optionalTime(c.erasedAt); a.w.optionalTime(c.lastTwoWayContact); a.w.optionalTime(c.lastContact)
         a.w.optionalTerm(c.mood?.mood, a.v.moods)
         if let m = c.mood { a.w.time(m.at) }
         for link in [c.newestContact, c.newestDeal, c.newestInteraction, c.newestFollowUp, c.newestComplaint,
@@ -345,7 +345,7 @@ private struct Unarchiver {
         c.walletShare = share == 0 ? nil : Int(share) - 1
         c.recommends = try u.r.optionalBool(); c.switchingBarrier = try u.r.optionalTerm(u.v.barriers)
         c.lockIns = terms(try u.r.u8(), u.v.lockIns); c.strategy = try u.r.optionalTerm(u.v.strategies)
-        c.createdAt = try u.r.time(); c.withdrawn = try u.r.bool(); c.mergedInto = try u.id()
+        c.createdAt = try u.r.time(); c.withdrawn = try u.r.bool(); c.mergedInto = try u.id(); c.erasedAt = try u.r.optionalTime()
         c.lastTwoWayContact = try u.r.optionalTime(); c.lastContact = try u.r.optionalTime()
         if let mood = try u.r.optionalTerm(u.v.moods) { c.mood = MoodReading(mood: mood, at: try u.r.time()) }
         c.newestContact = try u.link(); c.newestDeal = try u.link(); c.newestInteraction = try u.link()

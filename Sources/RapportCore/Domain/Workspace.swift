@@ -187,6 +187,8 @@ public final class Workspace {
         switch c {
         case .changedSince(let thing):
             return ConflictError("cannot undo \"\(what)\": \(thing) has changed since; undo the later change first, or change it back by hand")
+        case .irreversible(let why):
+            return ConflictError("cannot undo \"\(what)\": \(why)")
         case .dependant(let owner, let dependant):
             let by = try creator(of: dependant).map { " by \($0)" } ?? ""
             let ownerName = Describe.name(owner, in: state).map { " " + $0 } ?? ""

@@ -23,7 +23,19 @@ import Testing
         ("golden-v4.log", writeV4),                      // follow-ups with an owner; followup.assigned
         ("golden-v5.log", writeV5),                      // the seed's method: stage content, win and follow-through,
                                                          // value, satisfaction, products and check-ups, sweeps
+        ("golden-v6.log", writeV6),                      // an erasure: records rewritten without the person, customer.erased
     ]
+
+    /// A customer erased on request: the records about them rewritten, the
+    /// business facts kept, the erasure recorded.
+    @Sendable static func writeV6(_ b: TestBusiness) throws {
+        let c = try b.customer("林小红", [.phones: ["+86 137 2468 1357"], .emails: ["xiaohong@example.cn"]])
+        try b.deal(c, "Clinic fit-out", value: "88000")
+        try b.call(c, mood: .calm)
+        try b.perform(.addNote(c, text: "prefers WeChat after 19:00"))
+        try b.customer("Kept Co")
+        _ = try Erasure.erase(c, reason: "asked in writing", path: b.path, actor: "li", clock: b.workspace.clock)
+    }
 
     /// Every concept of the method in the log: what the stages recorded, a win
     /// with its purchase and follow-through, undone and done again, completed
@@ -145,6 +157,16 @@ import Testing
         #expect(w.state.complaint(ComplaintID(1))?.isOpen == true)
         #expect(w.state.purchase(PurchaseID(1))?.withdrawn == false)
         #expect(w.state.interactions.count == 2 && w.state.interactions[1].withdrawn)
+    }
+
+    @Test func theSixthGoldenLogHoldsAnErasure() throws {
+        let w = try Self.open("golden-v6.log")
+        let c = try #require(w.state.customer(CustomerID(1)))
+        #expect(c.name == Erasure.mark && c.phones.isEmpty && c.emails.isEmpty && c.erasedAt != nil)
+        #expect(w.state.deal(DealID(1))?.value?.cents == 8_800_000 && w.state.notes(of: c).first?.text == Erasure.mark)
+        #expect(w.state.customer(CustomerID(2))?.name == "Kept Co")
+        let text = String(decoding: readBytes("\(Self.folder)/golden-v6.log"), as: UTF8.self)
+        #expect(!text.contains("林小红") && !text.contains("2468 1357") && !text.contains("xiaohong") && !text.contains("WeChat"))
     }
 
     @Test func theFifthGoldenLogHoldsTheMethod() throws {

@@ -48,6 +48,8 @@ public enum Action: Sendable {
     case startSweep(name: String, customers: [CustomerID], due: Timestamp, note: String?)
     /// Stops a sweep: its open follow-ups are cancelled.
     case stopSweep(name: String)
+    /// Records that a customer's personal data was erased (`Erasure` rewrites the log first).
+    case eraseCustomer(CustomerID, reason: String, records: Int)
 }
 
 /// A win as entered: the purchase it brings and the follow-through checks to schedule.

@@ -12,6 +12,8 @@ public enum Undo {
         case changedSince(String)
         /// Something made since (and not undone) belongs to what the action created.
         case dependant(of: EntityRef, dependant: EntityRef)
+        /// The action can never be taken back (an erasure), and why.
+        case irreversible(String)
     }
 
     /// The events that take back `events` (one action's batch), newest first,

@@ -10,7 +10,7 @@ public enum EventRegistry {
         EntityWithdrawn.self, EntityRestored.self, ActionUndone.self,
         CustomerMerged.self, CustomerUnmerged.self, FollowUpAssigned.self,
         DealWon.self, DealUnwon.self, DealCompleted.self, DealResumed.self, ComplaintChanged.self,
-        ProductInstalled.self, ProductChanged.self, SurveyRecorded.self,
+        ProductInstalled.self, ProductChanged.self, SurveyRecorded.self, CustomerErased.self,
     ]
 
     private static let byType: [String: any EventBody.Type] = Dictionary(uniqueKeysWithValues: kinds.map { ($0.type, $0) })

@@ -52,6 +52,8 @@ public struct Customer: Identified, Equatable, Sendable {
     public var withdrawn = false
     /// The customer this one was merged into, as a duplicate.
     public var mergedInto: CustomerID?
+    /// When the customer's personal data was erased on request.
+    public var erasedAt: Timestamp?
     /// The latest contact in which the customer took part.
     public var lastTwoWayContact: Timestamp?
     /// The latest contact of any kind.

@@ -24,8 +24,10 @@ let package = Package(
         ),
         // The screen's loop and the effects it carries out (the log, themes, long work); no terminal.
         .target(name: "RapportApp", dependencies: ["RapportCore", "RapportUI"]),
+        // Signal handlers in C: async-signal-safe calls and bytes prepared in advance only.
+        .target(name: "CSignalSafe"),
         // The terminal backend: the only code that touches ncurses.
-        .target(name: "RapportTerminal", dependencies: ["CNcursesw", "RapportUI"]),
+        .target(name: "RapportTerminal", dependencies: ["CNcursesw", "CSignalSafe", "RapportUI"]),
         // Starting children cleanly (signals, descriptors) and reading their peak memory: tests and the bench.
         .target(name: "ChildProcess"),
         // The small process between a large parent and the child whose peak memory is measured.

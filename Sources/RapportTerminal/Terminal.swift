@@ -1,4 +1,5 @@
 import CNcursesw
+import CSignalSafe
 import Glibc
 import RapportUI
 
@@ -13,7 +14,7 @@ public final class Terminal: TerminalBackend {
     /// Takes over the terminal. Call `TerminalCheck.problem` first. A crash
     /// writes its report to `crashReport` (never onto the screen).
     public init(theme: Theme, crashReport: String?) {
-        Terminal.saveModes()
+        rapport_signals_save_modes()
         initscr()
         Terminal.installSignalHandlers(crashReport: crashReport)
         cbreak()

@@ -13,6 +13,11 @@ public final class Workspace {
     /// Who is acting.
     public var actor: String { store.actor }
 
+    /// Why the checkpoint saved on opening could not be written (a full
+    /// disk, say), in one line to show; nil when it was, or none was due.
+    /// The log is unharmed: the next start folds it again.
+    public private(set) var checkpointProblem: String?
+
     /// The search index of the current state, built on first use.
     public var searchIndex: SearchIndex {
         if let index = cachedIndex, index.recordCount == state.recordCount { return index }
@@ -51,7 +56,7 @@ public final class Workspace {
         }
         let workspace = try w ?? Workspace(store: LogStore.open(path: path, actor: actor, create: create), clock: clock)
         if checkpoints, workspace.state.recordCount - (sealed?.recordCount ?? 0) >= checkpointEvery {
-            try? workspace.saveCheckpoint(reusing: sealed)
+            workspace.saveCheckpointIfPossible(reusing: sealed)
         }
         return workspace
     }
@@ -76,6 +81,17 @@ public final class Workspace {
         let seal = try store.seal(reusing: earlier)
         try Checkpoint.write(state, sealed: seal, for: store.path)
         store.releaseRecords()
+    }
+
+    /// Saves a checkpoint, which only saves time: a failure is kept in
+    /// `checkpointProblem` for the caller to mention, never thrown.
+    public func saveCheckpointIfPossible(reusing earlier: PrefixSeal? = nil) {
+        do {
+            try saveCheckpoint(reusing: earlier)
+            checkpointProblem = nil
+        } catch {
+            checkpointProblem = "note: the checkpoint (which only speeds up the next start) could not be saved, because \(error); the log is intact, and the next start reads it whole"
+        }
     }
 
     // MARK: - Acting

@@ -10,6 +10,8 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
     case missing(path: String)
     /// The log was opened read-only.
     case readOnly(path: String)
+    /// This user may not read the log.
+    case unreadable(path: String)
     /// A record is larger than a line may be.
     case recordTooLarge(bytes: Int)
     /// The file was replaced, or is shorter than what was already read.
@@ -27,6 +29,8 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notDurable(let e): "the change was not saved, because \(e); earlier records are intact"
         case .missing(let path): "no log at \(path)"
         case .readOnly(let path): "\(path) is read-only here; cannot record changes"
+        case .unreadable(let path):
+            "cannot read \(path): permission denied for this user; rapport must be able to read the log (and write it, to record changes): check its owner and mode, or choose another with --data"
         case .recordTooLarge(let n): "a record of \(n) bytes is too large (at most 16 MiB)"
         case .sealBroken(let path): "\(path) no longer matches its checkpoint"
         case .locked(let path, let holder, let seconds):

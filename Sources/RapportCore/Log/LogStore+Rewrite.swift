@@ -31,7 +31,11 @@ extension LogStore {
         guard check.ending == .clean, check.records.count == records.count else {
             throw LogError.damaged(path: path, LogDamage(line: check.records.count + 1, offset: check.goodEnd, reason: "the rewritten log did not verify (\(check.ending), \(check.records.count) of \(records.count) records, \(String(describing: check.problem)))"))
         }
-        try AtomicFile.replace(path, with: bytes)
+        do {
+            try AtomicFile.replace(path, with: bytes)
+        } catch let e as SystemError {
+            throw LogError.notDurable(e)   // the old log stands whole
+        }
         return changed
     }
 }

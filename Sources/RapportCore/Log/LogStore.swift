@@ -92,6 +92,8 @@ public final class LogStore {
         } catch let e where e.code == EACCES || e.code == EROFS {
             do {
                 return (try io.open(path, flags: O_RDONLY, mode: 0), true, false)
+            } catch let e where e.code == EACCES || e.code == EPERM {
+                throw .unreadable(path: path)
             } catch {
                 throw .system(error)
             }

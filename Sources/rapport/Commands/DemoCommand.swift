@@ -34,8 +34,9 @@ struct DemoCommand: ParsableCommand {
                 if tty { FileHandle.standardError.write(Data("\rwriting the demo business: \(done * 100 / max(1, total)) %".utf8)) }
             }
             // Leave a checkpoint, so that the next command does not fold it all again.
-            if summary.records >= Workspace.checkpointEvery { try? w.saveCheckpoint() }
+            if summary.records >= Workspace.checkpointEvery { w.saveCheckpointIfPossible() }
             if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if let problem = w.checkpointProblem { Failure.printLine("rapport: \(problem)") }
             let seconds = Date().timeIntervalSince(started)
             Output.emit(json: json, .object([
                 "customers": .int(Int64(summary.customers)), "records": .int(Int64(summary.records)),

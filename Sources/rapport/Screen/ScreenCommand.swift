@@ -30,7 +30,7 @@ enum ScreenCommand {
         let app = AppState(data: effects.initialData(), source: source, actor: workspace.actor,
                            width: size.width, height: size.height, themeName: problem == nil ? name : theme.name)
         let notices = session.warnings + workspace.store.takeNotices().map(\.description)
-            + [workspace.unreadableWarning, problem ?? config.problem].compactMap { $0 }
+            + [workspace.unreadableWarning, workspace.checkpointProblem, problem ?? config.problem].compactMap { $0 }
         let stoppedBy = ScreenLoop(app: app, effects: effects, backend: terminal)
             .run(notice: notices.isEmpty ? nil : notices.joined(separator: "; "))
         terminal.restore()

@@ -66,7 +66,9 @@ struct Session {
             if let wait = lockWait { w.store.lockPolicy.timeout = wait }
             if !quiet {
                 report(w.store.takeNotices())
-                if let warning = w.unreadableWarning { Failure.printLine("rapport: \(warning)") }
+                for warning in [w.unreadableWarning, w.checkpointProblem].compactMap({ $0 }) {
+                    Failure.printLine("rapport: \(warning)")
+                }
             }
             Session.keptUntilExit.append(w)
             return w
@@ -137,7 +139,7 @@ struct Failure: Error, CustomStringConvertible {
         case .damaged: self.init(message: error.description, status: 65)
         case .missing, .readOnly, .recordTooLarge: self.init(message: error.description, status: 64)
         case .changedUnderneath, .sealBroken, .locked: self.init(message: error.description, status: 75)
-        case .system, .notDurable: self.init(message: error.description, status: 74)
+        case .system, .notDurable, .unreadable: self.init(message: error.description, status: 74)
         }
     }
 

@@ -327,6 +327,10 @@ public final class Effects: @unchecked Sendable {
             }
         } catch LogError.damaged(_, let damage) {
             problem = "log damaged at line \(damage.line) (\(damage.reason)): showing what came before it; see rapport check"
+        } catch LogError.missing {   // the status line names the log
+            problem = "the log was moved or deleted: showing what was read; nothing is saved until it is back"
+        } catch LogError.changedUnderneath {
+            problem = "the log was replaced or cut short by another program: showing what was read; nothing is saved; restart rapport to read it"
         } catch {
             problem = "\(error): showing what was read before"
         }

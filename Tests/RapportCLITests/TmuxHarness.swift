@@ -14,9 +14,10 @@ final class TmuxScreen {
     private let config: String
     private var serverPID: pid_t = 0
 
-    /// Starts `rapport ARGS` in a fresh server at `width` × `height` with `TERM` (tmux-256color unless given).
+    /// Starts `rapport ARGS` in a fresh server at `width` × `height` with `TERM` (tmux-256color unless given);
+    /// `inShell`: typed into an interactive shell, as a job it controls (for Ctrl-Z and fg); no `EXIT=` line.
     init(_ cli: CLI, width: Int = 160, height: Int = 48, arguments: String = "", term: String? = nil,
-         environment extra: [String: String] = [:]) throws {
+         environment extra: [String: String] = [:], inShell: Bool = false) throws {
         TmuxServers.cleanUpAfterDeadRuns()
         self.cli = cli
         config = cli.dir + "/tmux.conf"
@@ -30,10 +31,17 @@ final class TmuxScreen {
         var env = cli.environment.merging(extra) { $1 }
         if let term { env["TERM"] = term }
         let assignments = env.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
-        let command = "env \(assignments) \(term == nil ? "TERM=tmux-256color" : "") \(CLI.binary) \(arguments); echo EXIT=$?; sleep 600"
+        let environment = "env \(assignments) \(term == nil ? "TERM=tmux-256color" : "")"
+        let command = inShell ? "\(environment) PS1='$ ' /bin/bash --norc --noprofile -i"
+            : "\(environment) \(CLI.binary) \(arguments); echo EXIT=$?; sleep 600"
         TmuxServers.register(server)
         try tmux(["-f", config, "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", command])
         serverPID = pid_t(try value("#{pid}")) ?? 0
+        if inShell {
+            try waitFor("the shell's prompt") { $0.hasPrefix("$") }
+            try type("\(CLI.binary) \(arguments)")   // alone: a stopped job in a list lets the list go on
+            try press("Enter")
+        }
     }
 
     deinit { stop() }

@@ -90,6 +90,12 @@ public enum Checkpoint {
     /// Saves `state`, folded from the prefix `seal` covers; atomically (a
     /// temporary file, synced, renamed over the old one).
     public static func write(_ state: CRMState, sealed seal: PrefixSeal, for logPath: String) throws {
+        try AtomicFile.replace(path(for: logPath), with: encode(state, sealed: seal))
+    }
+
+    /// A checkpoint's bytes; tests give an older `layout` or `vocabulary`.
+    static func encode(_ state: CRMState, sealed seal: PrefixSeal, layout: UInt32 = format,
+                       vocabulary: UInt32 = CRMState.archiveFingerprint) -> [UInt8] {
         precondition(state.recordCount == seal.recordCount, "the state and the seal disagree")
         var sections: [ArchiveWriter] = []
         for k in 0..<CRMState.archiveSections {
@@ -99,8 +105,8 @@ public enum Checkpoint {
         }
         var w = ArchiveWriter(capacity: sections.reduce(1 << 16) { $0 + $1.bytes.count } + 8 * seal.blockHashes.count)
         w.raw(magic)
-        w.u32(format)
-        w.u32(CRMState.archiveFingerprint)
+        w.u32(layout)
+        w.u32(vocabulary)
         w.u64(UInt64(bitPattern: seal.length))
         w.u64(UInt64(seal.recordCount))
         w.u32(seal.lastChecksum)
@@ -116,7 +122,6 @@ public enum Checkpoint {
         w.u64(UInt64(hashes.count))
         let tableHash = w.bytes.withUnsafeBytes { BlockHash.of(UnsafeRawBufferPointer(rebasing: $0[tableStart...])) }
         w.u64(tableHash)
-
-        try AtomicFile.replace(path(for: logPath), with: w.bytes)
+        return w.bytes
     }
 }

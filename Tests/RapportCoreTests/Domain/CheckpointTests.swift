@@ -86,6 +86,25 @@ import Testing
         #expect(Checkpoint.read(for: b.path) == nil)
     }
 
+    /// A checkpoint that verifies but was written by an older layout, or
+    /// for another vocabulary, is ignored and the log folded again.
+    @Test func aCheckpointOfAnotherLayoutOrVocabularyIsIgnored() throws {
+        let b = try Self.demo(customers: 40)
+        defer { b.remove() }
+        let seal = try b.workspace.store.seal()
+        for (layout, vocabulary) in [(Checkpoint.format - 1, CRMState.archiveFingerprint),
+                                     (Checkpoint.format, CRMState.archiveFingerprint ^ 1)] {
+            let bytes = Checkpoint.encode(b.state, sealed: seal, layout: layout, vocabulary: vocabulary)
+            writeBytes(bytes, to: Checkpoint.path(for: b.path))
+            #expect(Checkpoint.read(for: b.path) == nil)
+            let w = try Workspace.open(path: b.path, actor: "li", clock: b.workspace.clock, checkpoints: true)
+            #expect(w.store.baseRecordCount == 0 && w.state == b.state)
+        }
+        let sound = Checkpoint.encode(b.state, sealed: seal)
+        writeBytes(sound, to: Checkpoint.path(for: b.path))
+        #expect(Checkpoint.read(for: b.path) != nil)   // the same bytes with this layout are used
+    }
+
     /// A checkpoint cut short at any length, or with any byte changed, is
     /// ignored: never trusted, never fatal (a cut once trapped in the reader).
     @Test func aCheckpointCutOrChangedAnywhereIsIgnoredNeverFatal() throws {

@@ -127,6 +127,45 @@ import Testing
         #expect(index.search("nobody").isEmpty)
     }
 
+    /// The index's scan (which skips the rest of a customer once nothing can
+    /// rank better) agrees with ranking every field of every customer by hand.
+    @Test func theRankingMatchesEveryFieldCheckedOneByOne() throws {
+        let b = try TestBusiness()
+        defer { b.remove() }
+        _ = try DemoBusiness.write(into: b.workspace, customers: 400, seed: 7)
+        // A better hit after a worse one in the same field: a second contact, a second e-mail.
+        let two = try b.customer("甲乙", [.emails: ["a.vqk@example.cn", "vqk@example.cn"]])
+        try b.perform(.addContact(two, name: "Ben Qzx", fields: [:]))
+        try b.perform(.addContact(two, name: "Qzx", fields: [:]))
+        let state = b.state
+        let index = SearchIndex(state)
+        func closeness(_ segment: String, _ q: String) -> Int? {
+            let s = segment.lowercased()
+            return s == q ? 0 : s.hasPrefix(q) ? 1 : s.contains(q) ? 2 : nil
+        }
+        for query in ["l", "a", "e", "张", "王", "li", "@", "wang", "co", "138", "5", "qzx", "vqk"] {
+            var expected: [(field: SearchIndex.Field, closeness: Int, customer: Int32)] = []
+            for c in state.customers where state.isLive(c) {
+                let contacts = state.contacts.filter { $0.customer == c.id && state.isLive($0) }
+                let fields: [(SearchIndex.Field, [String])] = [(.name, [c.name]), (.company, [c.company ?? ""]),
+                                                                (.contact, contacts.map(\.name)), (.email, c.emails)]
+                var best = fields.lazy.compactMap { field, segments in segments.compactMap { closeness($0, query) }.min().map { (field, $0) } }.first
+                let phones = (c.phones + contacts.compactMap(\.phone)).map { $0.filter(\.isASCIIDigit) }
+                if best == nil, query.count >= 3, query.allSatisfy(\.isASCIIDigit) {
+                    best = phones.compactMap { closeness($0, query) }.min().map { (.phone, $0) }
+                }
+                if let best { expected.append((best.0, best.1, c.id.number)) }
+            }
+            expected.sort { ($0.field, $0.closeness, $0.customer) < ($1.field, $1.closeness, $1.customer) }
+            for limit in [3, 30] {   // few: names that begin with the query are enough; more: every field is scanned
+                let found = index.search(query, limit: limit)
+                #expect(found.map(\.customer.number) == expected.prefix(limit).map(\.customer), "\(query), \(limit)")
+                #expect(found.map(\.closeness) == expected.prefix(limit).map(\.closeness), "\(query), \(limit)")
+                #expect(found.map(\.field) == expected.prefix(limit).map(\.field), "\(query), \(limit)")
+            }
+        }
+    }
+
     @Test func resolvingACustomerNamesTheCandidatesWhenAmbiguous() throws {
         let b = try TestBusiness()
         defer { b.remove() }

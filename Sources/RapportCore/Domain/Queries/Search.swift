@@ -73,27 +73,65 @@ public struct SearchIndex: Sendable {
     /// contacts, e-mails and phones; exact before prefix before inside.
     public func search(_ query: String, limit: Int = 20) -> [Hit] {
         let q = query.trimmingSpaces
-        guard !q.isEmpty else { return [] }
-        var best = [Int32: Hit]()
-        func consider(_ hit: Hit) {
-            if let old = best[hit.customer.number], (old.field, old.closeness) <= (hit.field, hit.closeness) { return }
-            best[hit.customer.number] = hit
-        }
+        guard !q.isEmpty, limit > 0 else { return [] }
         let needle = Array(q.lowercased().utf8)
-        scan(text, needle, starts: textStarts) { customer, start, offset, end in
+        if let names = namesFirst(needle, limit: limit) { return names }
+        // Each customer's best rank so far (field × 3 + closeness; 0 best), in
+        // one byte per customer: a query of one letter matches nearly all of them.
+        let none = UInt8.max
+        var rank = [UInt8](repeating: none, count: fieldStarts.count)
+        /// Notes a hit; true when nothing later in the customer's text can rank
+        /// better (the name is one segment and comes first).
+        func consider(_ customer: Int, _ field: Field, _ closeness: Int) -> Bool {
+            let r = UInt8(field.rawValue * 3 + closeness)
+            if r < rank[customer] { rank[customer] = r }
+            return field == .name || closeness == 0
+        }
+        scan(text, needle, starts: textStarts) { customer, offset in
             let fields = fieldStarts[customer]
             let field: Field = offset < fields.1 ? .name : offset < fields.2 ? .company : offset < fields.3 ? .contact : .email
-            consider(Hit(customer: CustomerID(Int32(customer + 1)), field: field, closeness: closeness(offset, needle.count, text)))
+            return consider(customer, field, closeness(offset, needle.count, text))
         }
         let queryDigits = Array(q.filter(\.isASCIIDigit).utf8)
         if queryDigits.count >= 3, q.allSatisfy({ $0.isASCIIDigit || " +-().".contains($0) }) {
-            scan(digits, queryDigits, starts: digitStarts) { customer, _, offset, _ in
-                consider(Hit(customer: CustomerID(Int32(customer + 1)), field: .phone, closeness: closeness(offset, queryDigits.count, digits)))
+            scan(digits, queryDigits, starts: digitStarts) { customer, offset in
+                consider(customer, .phone, closeness(offset, queryDigits.count, digits))
             }
         }
-        return best.values.sorted { a, b in
-            (a.field, a.closeness, a.customer) < (b.field, b.closeness, b.customer)
+        // The first `limit` customers of each rank, in one pass (customers in
+        // order), then the ranks best first.
+        var byRank = [[Int]](repeating: [], count: 15)
+        for (customer, r) in rank.enumerated() where r != none && byRank[Int(r)].count < limit {
+            byRank[Int(r)].append(customer)
+        }
+        return byRank.enumerated().lazy.flatMap { r, customers in
+            customers.lazy.map { Hit(customer: CustomerID(Int32($0 + 1)), field: Field(rawValue: r / 3)!, closeness: r % 3) }
         }.prefix(limit).map { $0 }
+    }
+
+    /// The best hits when there are `limit` names that are the query or begin
+    /// with it: then nothing else can rank among the first `limit`, and one look
+    /// at the start of each name answers (a query of one letter or one 李).
+    private func namesFirst(_ needle: [UInt8], limit: Int) -> [Hit]? {
+        var exact: [Int] = [], prefix: [Int] = []
+        text.withUnsafeBytes { h in
+            needle.withUnsafeBytes { n in
+                guard let hb = h.baseAddress, let nb = n.baseAddress else { return }
+                for (customer, fields) in fieldStarts.enumerated() {
+                    let start = Int(fields.0), length = Int(fields.1) - 1 - start   // the name, without its separator
+                    guard length >= n.count, memcmp(hb + start, nb, n.count) == 0 else { continue }
+                    if length == n.count {
+                        if exact.count < limit { exact.append(customer) }
+                    } else if prefix.count < limit {
+                        prefix.append(customer)
+                    }
+                }
+            }
+        }
+        guard exact.count + prefix.count >= limit else { return nil }
+        return (exact.map { ($0, 0) } + prefix.map { ($0, 1) }).prefix(limit).map {
+            Hit(customer: CustomerID(Int32($0.0 + 1)), field: .name, closeness: $0.1)
+        }
     }
 
     /// How close a match at `offset` of `length` bytes is to its whole segment.
@@ -103,28 +141,21 @@ public struct SearchIndex: Sendable {
         return atStart ? (atEnd ? 0 : 1) : 2
     }
 
-    /// Calls `found` for every occurrence of `needle`, with the customer's position.
-    private func scan(_ haystack: [UInt8], _ needle: [UInt8], starts: [Int32],
-                      _ found: (_ customer: Int, _ start: Int, _ offset: Int, _ end: Int) -> Void) {
+    /// Calls `found` for every occurrence of `needle`, with the customer whose
+    /// text holds it; the rest of that customer's text is skipped when it says so.
+    private func scan(_ haystack: [UInt8], _ needle: [UInt8], starts: [Int32], _ found: (_ customer: Int, _ offset: Int) -> Bool) {
         haystack.withUnsafeBytes { h in
             needle.withUnsafeBytes { n in
                 guard let hb = h.baseAddress, let nb = n.baseAddress, !needle.isEmpty else { return }
                 let first = Int32(needle[0])
                 var from = 0
+                var customer = 0   // occurrences come in order, so the customer only moves on
                 while from + n.count <= h.count, let hit = memchr(hb + from, first, h.count - from - n.count + 1) {
                     let offset = hb.distance(to: UnsafeRawPointer(hit))
-                    guard memcmp(hb + offset, nb, n.count) == 0 else {
-                        from = offset + 1
-                        continue
-                    }
-                    // The customer whose text holds this offset.
-                    var lo = 0, hi = starts.count - 2
-                    while lo < hi {
-                        let mid = (lo + hi + 1) / 2
-                        if Int(starts[mid]) <= offset { lo = mid } else { hi = mid - 1 }
-                    }
-                    found(lo, Int(starts[lo]), offset, Int(starts[lo + 1]))
                     from = offset + 1
+                    guard n.count == 1 || memcmp(hb + offset, nb, n.count) == 0 else { continue }
+                    while Int(starts[customer + 1]) <= offset { customer += 1 }
+                    if found(customer, offset) { from = max(from, Int(starts[customer + 1])) }
                 }
             }
         }

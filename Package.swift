@@ -23,7 +23,9 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         // The screen's loop and the effects it carries out (the log, themes, long work); no terminal.
-        .target(name: "RapportApp", dependencies: ["RapportCore", "RapportUI"]),
+        // glibc's malloc.h, for handing freed pages back on a long session.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
+        .target(name: "RapportApp", dependencies: ["RapportCore", "RapportUI", "CMalloc"]),
         // Signal handlers in C: async-signal-safe calls and bytes prepared in advance only.
         .target(name: "CSignalSafe"),
         // The terminal backend: the only code that touches ncurses.

@@ -35,6 +35,7 @@ final class Background<Output: Sendable>: @unchecked Sendable {
 
     private func run(_ work: @escaping @Sendable () -> Output) {
         Thread.detachNewThread { [self] in
+            BesideTheLoop.lowerPriority()
             let output = work()
             let next: (@Sendable () -> Output)? = lock.withLock {
                 finished = output
@@ -44,5 +45,15 @@ final class Background<Output: Sendable>: @unchecked Sendable {
             }
             if let next { run(next) }
         }
+    }
+}
+
+/// The threads that work beside the screen's loop.
+enum BesideTheLoop {
+    /// Lowers the calling thread's priority to nice 10, so that on a busy
+    /// machine a key is answered before the work beside it (on Linux the
+    /// nice value of `PRIO_PROCESS, 0` is the calling thread's alone).
+    static func lowerPriority() {
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
     }
 }

@@ -20,6 +20,8 @@ public final class Effects: @unchecked Sendable {
     private let screen = Background<(number: Int, data: ScreenData)>()
     /// The manager's views, built beside the loop as they are opened.
     private let views = Background<Message>()
+    /// Pages freed by the data those replace, given back now and then.
+    private let freed = FreedMemory()
     /// How many rebuilds of the screen's data were asked for, and the one
     /// that will show this screen's own last save, until it is shown.
     private var rebuilds = 0
@@ -46,6 +48,13 @@ public final class Effects: @unchecked Sendable {
 
     /// How often the log is checked for what other processes appended.
     public var refreshEvery = 0.25
+    /// How often, at most, what others appended rebuilds the board, the
+    /// queue and the search index: a busy team appending many events a
+    /// second is shown once a second, not rebuilt for each.
+    private let rebuildEvery = 1.0
+    /// Whether others appended since the last rebuild, and when that was.
+    private var othersAppended = false
+    private var lastRebuildForOthers = Date.distantPast
     /// For tests: long work waits for this before it starts.
     var gate: DispatchSemaphore?
 
@@ -246,6 +255,7 @@ public final class Effects: @unchecked Sendable {
         post(.progress(WorkProgress(job.label)))
         let gate = self.gate
         Thread.detachNewThread {
+            BesideTheLoop.lowerPriority()
             gate?.wait()
             let answer: Message
             do {
@@ -282,9 +292,13 @@ public final class Effects: @unchecked Sendable {
     /// The answers collected since the last call: finished work, progress,
     /// the search index, and what others appended to the log.
     public func take() -> [Message] {
-        if let built = index.take() { post(.searchReady(built)) }
+        if let built = index.take() {
+            post(.searchReady(built))
+            freed.noteReplaced()
+        }
         if let report = views.take() { post(report) }
         if let built = screen.take() {
+            freed.noteReplaced()
             if let awaited = awaitedRebuild, built.number >= awaited { awaitedRebuild = nil }
             if lock.withLock({ asOf }) == nil { post(.data(built.data)) }
         }
@@ -296,6 +310,7 @@ public final class Effects: @unchecked Sendable {
             if !resumed.isEmpty { _ = perform(resumed) }
             refreshIfDue()
         }
+        freed.releaseIfDue()
         return lock.withLock {
             defer { inbox = [] }
             return inbox
@@ -341,9 +356,15 @@ public final class Effects: @unchecked Sendable {
             alert = problem
             post(.alert(problem))
         }
-        if appended { buildSearchIndex() }
+        othersAppended = othersAppended || appended
+        let rebuild = othersAppended && Date().timeIntervalSince(lastRebuildForOthers) >= rebuildEvery
+        if rebuild {
+            othersAppended = false
+            lastRebuildForOthers = Date()
+            buildSearchIndex()
+        }
         let thisMinute = workspace.time.now.milliseconds / 60_000
-        if appended || thisMinute != minute, lock.withLock({ asOf }) == nil {
+        if rebuild || thisMinute != minute, lock.withLock({ asOf }) == nil {
             minute = thisMinute
             rebuildScreen()
         }

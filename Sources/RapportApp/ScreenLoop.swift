@@ -78,7 +78,24 @@ public final class ScreenLoop {
     }
 
     /// Applies a message and carries out its effects; true when the user quit.
+    ///
+    /// New data or a new search index replaces the old, and freeing the old
+    /// board, queue and state chunks of a large log takes tens of
+    /// milliseconds; the old is handed to another thread to free.
     private func apply(_ message: Message) -> Bool {
-        effects.perform(app.update(message))
+        switch message {
+        case .data, .searchReady:
+            let old = (app.data, app.searchIndex)
+            defer { Self.freeBeside(old) }
+            return effects.perform(app.update(message))
+        default:
+            return effects.perform(app.update(message))
+        }
+    }
+
+    /// Drops `value` on another thread a moment from now, once the loop's
+    /// own references to it are gone, so that the last release is there.
+    private static func freeBeside<T: Sendable>(_ value: T) {
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.1) { withExtendedLifetime(value) {} }
     }
 }

@@ -27,11 +27,15 @@ enum ScreenCommand {
         if let home, source.hasPrefix(home + "/") { source = "~" + source.dropFirst(home.count) }
         let effects = Effects(workspace: workspace, themes: themes) { terminal.apply($0) }
         let size = terminal.size
-        let app = AppState(data: effects.initialData(), source: source, actor: workspace.actor,
-                           width: size.width, height: size.height, themeName: problem == nil ? name : theme.name)
         let notices = session.warnings + workspace.store.takeNotices().map(\.description)
             + [workspace.unreadableWarning, workspace.checkpointProblem, problem ?? config.problem].compactMap { $0 }
-        let stoppedBy = ScreenLoop(app: app, effects: effects, backend: terminal)
+        // The first data goes straight into the loop: a copy kept here would
+        // hold the state as it was at the start for the whole session, and
+        // every chunk changed since with it (a second state, on a long day).
+        let stoppedBy = ScreenLoop(app: AppState(data: effects.initialData(), source: source, actor: workspace.actor,
+                                                 width: size.width, height: size.height,
+                                                 themeName: problem == nil ? name : theme.name),
+                                   effects: effects, backend: terminal)
             .run(notice: notices.isEmpty ? nil : notices.joined(separator: "; "))
         terminal.restore()
         if let signal = stoppedBy { exit(128 + signal) }

@@ -3,7 +3,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release
 NEED = .ci/need
 
-.PHONY: run test bench fuzz build toolchain clean
+.PHONY: run test bench soak fuzz build toolchain clean
 
 ## run: build the release binary and start rapport on the default log
 run: toolchain
@@ -28,6 +28,13 @@ bench: toolchain
 	$(SWIFT) build -c release --product rapport
 	$(SWIFT) build -c release --product rapport-bench
 	$(RELEASE_BIN)/rapport-bench $(BENCH_ARGS)
+
+## soak: the screen for SOAK_MINUTES (20) on the 100k demo while another process appends 20 events a second
+soak: toolchain
+	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev cmd:tmux tmux
+	$(SWIFT) build -c release --product rapport
+	$(SWIFT) build -c release --product rapport-bench
+	$(RELEASE_BIN)/rapport-bench --soak $${SOAK_MINUTES:-20} $(BENCH_ARGS)
 
 ## fuzz: the parsers' fuzz tests for much longer (FUZZ_ROUNDS, FUZZ_SEED to vary)
 fuzz: toolchain

@@ -1,14 +1,18 @@
 import Foundation
 import RapportCore
 
-/// `rapport-bench [--json] [--dir PATH] [--screen]`: the figures of `make bench`.
+/// `rapport-bench [--json] [--dir PATH] [--screen | --soak MINUTES]`: the figures of `make bench`.
 ///
 /// Data lives in `.build/bench` (regenerated when missing). `--screen` times
-/// only the screen, on the demo log an earlier full run left there.
+/// only the screen, on the demo log an earlier full run left there; `--soak`
+/// is `make soak` (with `--soak-append LOG SECONDS`, its other process).
 @main
 enum RapportBench {
     static func main() throws {
         let args = CommandLine.arguments.dropFirst()
+        if let i = args.firstIndex(of: "--soak-append"), i + 2 < args.endIndex, let seconds = Double(args[i + 2]) {
+            return try Soak.append(log: args[i + 1], seconds: seconds)
+        }
         let jsonOnly = args.contains("--json")
         let bin = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
         var dir = "\(FileManager.default.currentDirectoryPath)/.build/bench"
@@ -20,7 +24,10 @@ enum RapportBench {
         var report = Report()
         report.note("machine", .string("\(ProcessInfo.processInfo.activeProcessorCount) cores"))
         // A figure that cannot be measured is reported with the reason, and the bench goes on.
-        if args.contains("--screen") {
+        if let i = args.firstIndex(of: "--soak") {
+            let minutes = i + 1 < args.endIndex ? Double(args[i + 1]) ?? 20 : 20
+            report.attempt("soak", say: say) { report in try Soak.run(minutes: minutes, dir: dir, bin: bin, report: &report, say: say) }
+        } else if args.contains("--screen") {
             report.attempt("screen", say: say) { report in try ScreenBench.run(log: DomainBench.log(in: dir), bin: bin, report: &report, say: say) }
         } else {
             report.attempt("log_store", say: say) { report in try LogBench.run(in: dir, bin: bin, report: &report, say: say) }

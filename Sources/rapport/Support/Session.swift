@@ -137,9 +137,9 @@ struct Failure: Error, CustomStringConvertible {
     init(_ error: LogError) {
         switch error {
         case .damaged: self.init(message: error.description, status: 65)
-        case .missing, .readOnly, .recordTooLarge: self.init(message: error.description, status: 64)
+        case .missing, .recordTooLarge: self.init(message: error.description, status: 64)
         case .changedUnderneath, .sealBroken, .locked: self.init(message: error.description, status: 75)
-        case .system, .notDurable, .unreadable: self.init(message: error.description, status: 74)
+        case .system, .notDurable, .unreadable, .readOnly: self.init(message: error.description, status: 74)
         }
     }
 

@@ -7,13 +7,13 @@ NEED = .ci/need
 
 ## run: build the release binary and start rapport on the default log
 run: toolchain
-	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev
+	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev pc:libxxhash libxxhash-dev
 	$(SWIFT) build -c release --product rapport
 	$(RELEASE_BIN)/rapport $(ARGS)
 
 ## test: build and run every test (the screen tests drive the binary in tmux)
 test: toolchain
-	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev cmd:tmux tmux cmd:pgrep procps cmd:flock util-linux
+	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev pc:libxxhash libxxhash-dev cmd:tmux tmux cmd:pgrep procps cmd:flock util-linux
 	$(SWIFT) build --build-tests
 	RAPPORT_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test
 	@# The screen tests stop every tmux server they start; this proves it.
@@ -24,21 +24,21 @@ test: toolchain
 
 ## bench: build release and print the benchmark figures (BENCH_ARGS=--json for JSON only)
 bench: toolchain
-	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev cmd:sqlite3 sqlite3 cmd:task taskwarrior cmd:tmux tmux
+	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev pc:libxxhash libxxhash-dev cmd:sqlite3 sqlite3 cmd:task taskwarrior cmd:tmux tmux
 	$(SWIFT) build -c release --product rapport
 	$(SWIFT) build -c release --product rapport-bench
 	$(RELEASE_BIN)/rapport-bench $(BENCH_ARGS)
 
 ## soak: the screen for SOAK_MINUTES (20) on the 100k demo while another process appends 20 events a second
 soak: toolchain
-	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev cmd:tmux tmux
+	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev pc:libxxhash libxxhash-dev cmd:tmux tmux
 	$(SWIFT) build -c release --product rapport
 	$(SWIFT) build -c release --product rapport-bench
 	$(RELEASE_BIN)/rapport-bench --soak $${SOAK_MINUTES:-20} $(BENCH_ARGS)
 
 ## fuzz: the parsers' fuzz tests for much longer (FUZZ_ROUNDS, FUZZ_SEED to vary)
 fuzz: toolchain
-	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev
+	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev pc:libxxhash libxxhash-dev
 	$(SWIFT) build --build-tests
 	FUZZ_ROUNDS=$${FUZZ_ROUNDS:-300000} FUZZ_SEED=$${FUZZ_SEED:-$$(date +%s)} $(SWIFT) test --skip-build --filter 'Fuzz'
 

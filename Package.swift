@@ -13,7 +13,9 @@ let package = Package(
     ],
     targets: [
         // Pure core: domain and the append-only log store. Foundation only.
-        .target(name: "RapportCore"),
+        .target(name: "RapportCore", dependencies: ["CXXHash"]),
+        // XXH3 from libxxhash, which seals the log prefix and the checkpoint.
+        .systemLibrary(name: "CXXHash", path: "Sources/CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
         // Pure UI: app state, messages, update, view into a Canvas of styled cells; themes.
         .target(name: "RapportUI", dependencies: ["RapportCore"]),
         // ncursesw, with a shim for what Swift cannot import.

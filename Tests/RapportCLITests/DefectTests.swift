@@ -71,6 +71,38 @@ import Testing
         }
     }
 
+    /// Opening samples the prefix a checkpoint vouches for; `check` hashes
+    /// all of it, and a checkpoint whose prefix changed (here, damage in the
+    /// middle) is removed, so that every command meets the damage again.
+    @Test func checkReadsTheWholeLogInLittleMemoryAndDropsAStaleCheckpoint() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        #expect(try cli.run("demo", "--customers", "6000").status == 0)
+        let checkpoint = cli.log + ".checkpoint"
+        #expect(FileManager.default.fileExists(atPath: checkpoint))
+        let sound = try cli.run("check")
+        let size = try #require(FileManager.default.attributesOfItem(atPath: cli.log)[.size] as? Int)
+        #expect(sound.status == 0 && sound.out.contains("ok:"))
+        let tiny = CLI()
+        defer { tiny.remove() }
+        try tiny.run("customer", "add", "A")
+        let base = try tiny.run("check").maxRSSKilobytes
+        // Before, every record stayed in memory: twice the log's size above the base.
+        #expect((sound.maxRSSKilobytes - base) * 1024 < size, "peak \(sound.maxRSSKilobytes) kB (\(base) kB on one record) for \(size) bytes")
+        #expect(FileManager.default.fileExists(atPath: checkpoint))
+
+        var bytes = try #require(FileManager.default.contents(atPath: cli.log))
+        let middle = bytes.count / 2
+        let quote = try #require(bytes[middle...].firstIndex(of: UInt8(ascii: "\"")))
+        bytes[quote + 1] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: cli.log))
+        let damaged = try cli.run("check")
+        #expect(damaged.status == 65, "\(damaged.err)")
+        #expect(damaged.err.contains("no longer match its checkpoint"))
+        #expect(!FileManager.default.fileExists(atPath: checkpoint))
+        #expect(try cli.run("report", "funnel").status == 65)
+    }
+
     /// A gigabyte of zeros at the end once meant 3 GB of memory and 11 s.
     @Test func aZeroTailIsCutOffInBoundedMemory() throws {
         let cli = CLI()

@@ -4,12 +4,12 @@ import Foundation
 /// opening a large log folds only what was appended since.
 ///
 /// Derived data: deleting it is always safe. It holds a seal of the log prefix
-/// it was folded from (block checksums); opening checks every byte of that
-/// prefix against the seal. A checkpoint of another layout or vocabulary, a
+/// it was folded from (block hashes); opening checks the ends of that prefix
+/// and a sample of it against the seal, `rapport check` all of it. A checkpoint of another layout or vocabulary, a
 /// damaged one, or one whose prefix changed is ignored and rebuilt.
 public enum Checkpoint {
     static let magic = Array("RAPPORT CHECKPOINT\n".utf8)
-    static let format: UInt32 = 3
+    static let format: UInt32 = 4
     /// The checkpoint's own bytes are hashed in chunks of this size, in parallel.
     static let chunkSize = 1 << 20
 
@@ -22,13 +22,10 @@ public enum Checkpoint {
     /// Only a regular file of this user's, not writable by others, is read:
     /// in a shared folder another user could plant one, or a link to one.
     public static func read(for logPath: String) -> (seal: PrefixSeal, state: CRMState)? {
-        let fd = open(path(for: logPath), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard let fd = openOwn(path(for: logPath)) else { return nil }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_uid == geteuid(),
-              st.st_mode & (S_IWGRP | S_IWOTH) == 0, st.st_size > 0
-        else { return nil }
+        guard fstat(fd, &st) == 0 else { return nil }
         // Read, not mapped: a file cut short under a mapping would kill the reader (SIGBUS).
         guard let bytes = try? PosixFileIO().readFully(fd, count: Int(st.st_size), at: 0, path: path(for: logPath)),
               bytes.count == Int(st.st_size)
@@ -36,22 +33,27 @@ public enum Checkpoint {
         return bytes.withUnsafeBytes { decode($0) }
     }
 
+    /// A descriptor on `path` if it is a non-empty regular file of this
+    /// user's that others cannot write, else nil.
+    private static func openOwn(_ path: String) -> Int32? {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_uid == geteuid(),
+              st.st_mode & (S_IWGRP | S_IWOTH) == 0, st.st_size > 0
+        else {
+            close(fd)
+            return nil
+        }
+        return fd
+    }
+
     /// The seal and state in a checkpoint's bytes, or nil when they do not verify.
     static func decode(_ raw: UnsafeRawBufferPointer) -> (seal: PrefixSeal, state: CRMState)? {
         guard let body = verified(raw) else { return nil }
         var r = ArchiveReader(body, position: magic.count)
         do {
-            guard try r.u32() == format, try r.u32() == CRMState.archiveFingerprint else { return nil }
-            let length = Int64(bitPattern: try r.u64())
-            guard length >= 0, let count = Int(exactly: try r.u64()) else { return nil }
-            let lastChecksum = try r.u32()
-            let hi = try r.u64(), lo = try r.u64()
-            let blocks = try r.count()
-            var hashes: [UInt64] = []
-            hashes.reserveCapacity(blocks)
-            for _ in 0..<blocks { hashes.append(try r.u64()) }
-            let seal = PrefixSeal(length: length, recordCount: count, lastChecksum: lastChecksum,
-                                  lastID: count == 0 ? nil : RecordID(UInt128(hi) << 64 | UInt128(lo)), blockHashes: hashes)
+            guard let seal = try readSeal(&r) else { return nil }
             var sections: [UnsafeRawBufferPointer] = []
             let lengths = try (0..<CRMState.archiveSections).map { _ throws(ArchiveError) in try r.count() }
             var at = r.position
@@ -62,11 +64,57 @@ public enum Checkpoint {
             }
             guard at == body.count else { return nil }
             let state = try CRMState(sections: sections)
-            guard state.recordCount == count, state.linksAreSound else { return nil }
+            guard state.recordCount == seal.recordCount, state.linksAreSound else { return nil }
             return (seal, state)
         } catch {
             return nil
         }
+    }
+
+    /// The seal at the start of a checkpoint's body (after the magic), or nil
+    /// when it is of another format or vocabulary.
+    private static func readSeal(_ r: inout ArchiveReader) throws(ArchiveError) -> PrefixSeal? {
+        guard try r.u32() == format, try r.u32() == CRMState.archiveFingerprint else { return nil }
+        let length = Int64(bitPattern: try r.u64())
+        guard length >= 0, let count = Int(exactly: try r.u64()) else { return nil }
+        let lastChecksum = try r.u32()
+        let hi = try r.u64(), lo = try r.u64()
+        let blocks = try r.count()
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(blocks)
+        for _ in 0..<blocks { hashes.append(try r.u64()) }
+        return PrefixSeal(length: length, recordCount: count, lastChecksum: lastChecksum,
+                          lastID: count == 0 ? nil : RecordID(UInt128(hi) << 64 | UInt128(lo)), blockHashes: hashes)
+    }
+
+    /// Only the seal of the checkpoint of `logPath`, read from its first
+    /// bytes (the rest is neither read nor verified), or nil.
+    public static func seal(for logPath: String) -> PrefixSeal? {
+        guard let fd = openOwn(path(for: logPath)) else { return nil }
+        defer { close(fd) }
+        // The fixed fields first, then as many bytes as the block hashes they announce take.
+        var wanted = 4096
+        while true {
+            guard let bytes = try? PosixFileIO().readFully(fd, count: wanted, at: 0, path: path(for: logPath)),
+                  bytes.starts(with: magic)
+            else { return nil }
+            let (seal, needed): (PrefixSeal?, Int?) = bytes.withUnsafeBytes { raw in
+                var r = ArchiveReader(raw, position: magic.count)
+                do throws(ArchiveError) {
+                    return (try readSeal(&r), nil)
+                } catch {
+                    var header = ArchiveReader(raw, position: magic.count + 4 + 4 + 8 + 8 + 4 + 8 + 8)
+                    return (nil, (try? header.count()).map { header.position + 8 * $0 })
+                }
+            }
+            guard seal == nil, let needed, needed > wanted, bytes.count == wanted else { return seal }
+            wanted = needed
+        }
+    }
+
+    /// Removes the checkpoint of `logPath` (it is only a cache).
+    public static func remove(for logPath: String) {
+        unlink(path(for: logPath))
     }
 
     /// The body of a checkpoint whose chunk hashes all match, or nil.

@@ -12,6 +12,8 @@ struct FileScan {
     var context: ScanContext
     /// What follows `goodEnd`.
     var ending: ScanEnding = .clean
+    /// Every record of every complete batch, counted (kept or not).
+    var seen = RecordTally()
 
     init(goodEnd: Int64, context: ScanContext) {
         self.goodEnd = goodEnd
@@ -25,6 +27,32 @@ struct FileScan {
         goodEnd = r.goodEnd
         context = r.context
         ending = r.ending
+        seen.count(r.records)
+    }
+}
+
+/// How many records a scan verified, and the earliest and latest of their
+/// times (not the first and last records': a clock set back writes later
+/// records with earlier times).
+public struct RecordTally: Sendable {
+    /// The records.
+    public private(set) var records = 0
+    /// The earliest and latest record times; nil before any record.
+    public private(set) var earliest: Timestamp?
+    public private(set) var latest: Timestamp?
+
+    mutating func merge(_ other: RecordTally) {
+        records += other.records
+        if let e = other.earliest, earliest.map({ e < $0 }) ?? true { earliest = e }
+        if let l = other.latest, latest.map({ l > $0 }) ?? true { latest = l }
+    }
+
+    mutating func count(_ batch: [Record]) {
+        records += batch.count
+        for r in batch {
+            if earliest.map({ r.time < $0 }) ?? true { earliest = r.time }
+            if latest.map({ r.time > $0 }) ?? true { latest = r.time }
+        }
     }
 }
 
@@ -49,9 +77,14 @@ extension LogStore {
             let bytes = try readBytes(Int(min(Int64(window), dataEnd - start)), at: start)
             let reachesEnd = start + Int64(bytes.count) >= dataEnd || bytes.count < window
             let r = LogScan.scan(LogChunk(bytes: bytes, fileOffset: start), context: scan.context)
-            if !r.records.isEmpty {
+            scan.seen.count(r.records)
+            if !r.records.isEmpty && keepsRecords {
                 scan.chunks.append(r.chunk)
                 scan.records += r.records
+            } else if !r.records.isEmpty {
+                // Streaming (`rapport check`): only the last window is kept, to confirm it still stands.
+                scan.chunks = [r.chunk]
+                scan.records = r.records
             }
             scan.goodEnd = r.goodEnd
             scan.context = r.context
@@ -124,6 +157,12 @@ extension LogStore {
     @discardableResult
     func accept(_ result: FileScan) throws(LogError) -> Range<Int> {
         if case .damaged(let d) = result.ending { throw .damaged(path: path, d) }
+        seen.merge(result.seen)
+        if !keepsRecords {
+            baseRecordCount += records.count + result.seen.records - result.records.count
+            records = []
+            chunks = []
+        }
         let start = records.count
         chunks += result.chunks
         if records.isEmpty { records = result.records } else { records += result.records }

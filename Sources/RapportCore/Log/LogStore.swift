@@ -13,7 +13,7 @@ public final class LogStore {
     /// after a sealed prefix (`baseRecordCount`) or after `releaseRecords`.
     public internal(set) var records: [Record] = []
     /// How many records precede `records[0]`.
-    public private(set) var baseRecordCount = 0
+    public internal(set) var baseRecordCount = 0
     /// All records in the log, read into memory or not.
     public var recordCount: Int { baseRecordCount + records.count }
     /// Who appends.
@@ -27,6 +27,10 @@ public final class LogStore {
     public var lockPolicy = LockPolicy()
     /// Bytes read from the file at a time.
     var scanWindow = LogStore.defaultScanWindow
+    /// Whether records read stay in memory (false: `rapport check` streams).
+    let keepsRecords: Bool
+    /// The records verified since opening, read into memory or not.
+    public internal(set) var seen = RecordTally()
 
     let io: FileIO
     var chunks: [LogChunk] = []
@@ -47,13 +51,17 @@ public final class LogStore {
     /// With a `seal` (from a checkpoint), the prefix it covers is checked
     /// block by block against its checksums and its records are not read;
     /// `LogError.sealBroken` means the prefix changed and the seal is of no use.
+    ///
+    /// `streaming` keeps only the last window of records in memory: the
+    /// rest are verified and counted (`seen`), then let go.
     public static func open(path: String, actor: String, io: FileIO = PosixFileIO(), create: Bool = true,
-                            trusting seal: PrefixSeal? = nil, scanWindow: Int = LogStore.defaultScanWindow) throws(LogError) -> LogStore {
+                            trusting seal: PrefixSeal? = nil, scanWindow: Int = LogStore.defaultScanWindow,
+                            streaming: Bool = false) throws(LogError) -> LogStore {
         let (fd, readOnly, created) = try openFile(path, io: io, create: create)
         let store: LogStore
         do {
             if created { try io.syncDirectory(directory(of: path)) }
-            store = try LogStore(path: path, actor: actor, io: io, fd: fd, readOnly: readOnly)
+            store = try LogStore(path: path, actor: actor, io: io, fd: fd, readOnly: readOnly, keepsRecords: !streaming)
             store.scanWindow = scanWindow
         } catch {
             io.close(fd)
@@ -65,8 +73,9 @@ public final class LogStore {
         return store
     }
 
-    private init(path: String, actor: String, io: FileIO, fd: Int32, readOnly: Bool) throws(SystemError) {
+    private init(path: String, actor: String, io: FileIO, fd: Int32, readOnly: Bool, keepsRecords: Bool) throws(SystemError) {
         self.path = path
+        self.keepsRecords = keepsRecords
         self.actor = actor
         self.io = io
         self.fd = fd
@@ -158,21 +167,44 @@ public final class LogStore {
 
     // MARK: - Sealed prefixes
 
-    /// Checks the bytes a seal covers; on success the store continues after them.
+    /// Checks a seal against the file; on success the store continues after the prefix it covers.
+    ///
+    /// Not every block is hashed again: the first, the last (where the
+    /// record chain continues) and `PrefixSeal.sampledBlocks` others chosen
+    /// at random each time, so that opening costs the same whatever the
+    /// log's size. The log only grows; a change inside the prefix would be
+    /// someone else's edit or a failing disk, which `rapport check` (every
+    /// block) finds, and sampling on every start finds soon after.
     private func verify(_ seal: PrefixSeal) throws(LogError) {
-        guard try status().size >= seal.length, seal.blockHashes.count == PrefixSeal.blocks(seal.length) else {
+        let blocks = seal.blockHashes.count
+        guard try status().size >= seal.length, blocks == PrefixSeal.blocks(seal.length) else {
             throw .sealBroken(path: path)
         }
-        let hashes: [UInt64]
-        do {
-            hashes = try io.blockHashes(fd, length: seal.length, blocks: 0..<seal.blockHashes.count, path: path)
-        } catch {
-            throw .system(error)
+        var chosen: Set<Int> = blocks == 0 ? [] : [0, blocks - 1]
+        while chosen.count < min(blocks, PrefixSeal.sampledBlocks + 2) { chosen.insert(Int.random(in: 0..<blocks, using: &randomState)) }
+        for i in chosen {
+            let hash: [UInt64]
+            do { hash = try io.blockHashes(fd, length: seal.length, blocks: i..<i + 1, path: path) } catch { throw .system(error) }
+            guard hash == [seal.blockHashes[i]] else { throw .sealBroken(path: path) }
         }
-        guard hashes == seal.blockHashes else { throw .sealBroken(path: path) }
         byteCount = seal.length
         baseRecordCount = seal.recordCount
         context = ScanContext(firstLine: seal.recordCount + 1, previousChecksum: seal.lastChecksum, lastID: seal.lastID)
+    }
+
+    /// Whether every block of the prefix a seal covers still hashes as
+    /// sealed in the log at `path` (`rapport check`); read only.
+    public static func prefixMatches(_ seal: PrefixSeal, path: String, io: FileIO = PosixFileIO()) throws(LogError) -> Bool {
+        do {
+            let fd = try io.open(path, flags: O_RDONLY, mode: 0)
+            defer { io.close(fd) }
+            guard try io.status(fd, path: path).size >= seal.length, seal.blockHashes.count == PrefixSeal.blocks(seal.length) else {
+                return false
+            }
+            return try io.blockHashes(fd, length: seal.length, blocks: 0..<seal.blockHashes.count, path: path) == seal.blockHashes
+        } catch {
+            throw .system(error)
+        }
     }
 
     /// A seal of everything read so far, reusing the checksums of whole

@@ -2,11 +2,13 @@ import Foundation
 
 /// What a checkpoint vouches for: the log's first `length` bytes, as a hash
 /// of each 1 MiB block (`BlockHash`), and the state of the record chain at
-/// that point. Opening with a seal checks every byte of the prefix against
-/// the hashes instead of decoding its records again.
+/// that point. Opening with a seal checks the first and last blocks and a
+/// few at random against the hashes instead of decoding the records again.
 public struct PrefixSeal: Equatable, Sendable {
     /// Bytes per block.
     public static let blockSize = 1 << 20
+    /// Blocks besides the first and last hashed again on each opening.
+    public static let sampledBlocks = 2
 
     /// The bytes covered: a whole number of complete batches.
     public let length: Int64

@@ -202,6 +202,53 @@ import Testing
     }
 }
 
+/// Opening from a checkpoint costs the same whatever the log's size.
+@Suite struct SealTests {
+    @Test func openingHashesTheEndsAndASampleNotTheWholePrefix() throws {
+        let b = try CheckpointTests.demo(customers: 3000)
+        defer { b.remove() }
+        try b.workspace.saveCheckpoint()
+        let (seal, _) = try #require(Checkpoint.read(for: b.path))
+        #expect(seal.blockHashes.count >= 8, "a log of \(seal.length) bytes")
+        let io = FaultyFileIO()
+        _ = try LogStore.open(path: b.path, actor: "li", io: io, create: false, trusting: seal)
+        // The first and last blocks, the sample, and a little of the tail's end.
+        #expect(io.bytesRead <= (PrefixSeal.sampledBlocks + 3) * PrefixSeal.blockSize, "read \(io.bytesRead) of \(seal.length)")
+        #expect(try LogStore.prefixMatches(seal, path: b.path))
+    }
+
+    @Test func aChangeAtTheEndIsCaughtOnOpeningAnywhereByTheFullCheck() throws {
+        let b = try CheckpointTests.demo(customers: 3000)
+        defer { b.remove() }
+        try b.workspace.saveCheckpoint()
+        let seal = try #require(Checkpoint.seal(for: b.path))
+        #expect(seal == Checkpoint.read(for: b.path)?.seal)
+        let original = readBytes(b.path)
+        var end = original
+        end[Int(seal.length) - 10] ^= 0x01
+        writeBytes(end, to: b.path)
+        #expect(throws: LogError.self) { try LogStore.open(path: b.path, actor: "li", create: false, trusting: seal) }
+        var middle = original
+        middle[Int(seal.length) / 2 + 3] ^= 0x01
+        writeBytes(middle, to: b.path)
+        #expect(try !LogStore.prefixMatches(seal, path: b.path))
+    }
+
+    @Test func aStreamingOpenVerifiesEveryRecordAndKeepsOneWindow() throws {
+        let b = try CheckpointTests.demo(customers: 1000)
+        defer { b.remove() }
+        let all = try LogStore.open(path: b.path, actor: "li", create: false)
+        let streamed = try LogStore.open(path: b.path, actor: "li", create: false, scanWindow: 64 << 10, streaming: true)
+        #expect(streamed.seen.records == all.records.count && streamed.recordCount == all.records.count)
+        #expect(streamed.records.count < all.records.count / 10 && !streamed.records.isEmpty)
+        #expect(streamed.seen.earliest == all.records.map(\.time).min() && streamed.seen.latest == all.records.map(\.time).max())
+        #expect(streamed.byteCount == all.byteCount)
+        // It goes on like any store: an append continues the chain.
+        try streamed.append([Event.customerCreated(Customer(id: CustomerID(99_999), name: "After")).record()])
+        #expect(try LogStore.open(path: b.path, actor: "li", create: false).records.count == all.records.count + 1)
+    }
+}
+
 @Suite struct DemoTests {
     @Test func theDemoIsRealisticAndDeterministic() throws {
         let a = try CheckpointTests.demo(customers: 300)

@@ -10,6 +10,7 @@ final class FaultyFileIO: FileIO, @unchecked Sendable {
     private var _failWrites: Int32?
     private var _failSyncs: Int32?
     private var _syncCalls = 0
+    private var _bytesRead = 0
     private var _duringSync: (@Sendable () -> Void)?
 
     /// Bytes that may still be written before writes fail with ENOSPC (nil: unlimited).
@@ -34,13 +35,17 @@ final class FaultyFileIO: FileIO, @unchecked Sendable {
     }
     /// How many times fdatasync was called.
     var syncCalls: Int { lock.withLock { _syncCalls } }
+    /// How many bytes were read.
+    var bytesRead: Int { lock.withLock { _bytesRead } }
 
     func open(_ path: String, flags: Int32, mode: mode_t) throws(SystemError) -> Int32 {
         try real.open(path, flags: flags, mode: mode)
     }
     func close(_ fd: Int32) { real.close(fd) }
     func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64, path: String) throws(SystemError) -> Int {
-        try real.read(fd, into: buffer, at: offset, path: path)
+        let n = try real.read(fd, into: buffer, at: offset, path: path)
+        lock.withLock { _bytesRead += n }
+        return n
     }
     func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(SystemError) -> Int {
         if let code = failWrites { throw SystemError("write", path, code) }

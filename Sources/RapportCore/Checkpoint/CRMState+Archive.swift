@@ -37,7 +37,7 @@ extension CRMState {
     }
 
     /// Bump when the archived layout changes; old checkpoints are then ignored.
-    static let archiveLayout = 11
+    static let archiveLayout = 12
 
     /// Changes whenever the layout, a vocabulary or an event version changes.
     static var archiveFingerprint: UInt32 {
@@ -46,9 +46,10 @@ extension CRMState {
         return CRC32C.checksum(Array(text.utf8))
     }
 
-    /// The sections: 0 customers, contacts and deals; 1 interactions; 2 the
-    /// other entities and anomalies; 3 record links and undo bookkeeping.
-    static let archiveSections = 4
+    /// The sections: 0 customers, 1 contacts, 2 deals, 3 interactions, 4
+    /// follow-ups (section k holds the list of bit k of `StateLists`), 5 the
+    /// other entities and anomalies, 6 record links and undo bookkeeping.
+    static let archiveSections = 7
 
     // MARK: - Writing
 
@@ -56,14 +57,12 @@ extension CRMState {
     func archive(section k: Int, into w: inout ArchiveWriter) {
         var a = Archiver(w: w)
         switch k {
-        case 0:
-            a.list(customers, Archiver.customer)
-            a.list(contacts, Archiver.contact)
-            a.list(deals, Archiver.deal)
-        case 1:
-            a.list(interactions, Archiver.interaction)
-        case 2:
-            a.list(followUps, Archiver.followUp)
+        case 0: a.list(customers, Archiver.customer)
+        case 1: a.list(contacts, Archiver.contact)
+        case 2: a.list(deals, Archiver.deal)
+        case 3: a.list(interactions, Archiver.interaction)
+        case 4: a.list(followUps, Archiver.followUp)
+        case 5:
             a.list(complaints, Archiver.complaint)
             a.list(purchases, Archiver.purchase)
             a.list(moodNotes, Archiver.moodNote)
@@ -82,55 +81,70 @@ extension CRMState {
 
     // MARK: - Reading
 
-    /// Reads every section (each its own bytes) in parallel.
-    init(sections: [UnsafeRawBufferPointer]) throws(ArchiveError) {
+    /// Reads the sections (each its own bytes) in parallel, but for the lists
+    /// `leftOut` names: those stay empty, and the state may only be read.
+    init(sections: [UnsafeRawBufferPointer], leavingOut leftOut: StateLists = []) throws(ArchiveError) {
         guard sections.count == Self.archiveSections else { throw ArchiveError(description: "the checkpoint has the wrong sections") }
-        var parts = [CRMState](repeating: CRMState(), count: sections.count)
-        var failures = [ArchiveError?](repeating: nil, count: sections.count)
+        // The largest first, so that two cores share the work evenly.
+        let wanted = [0, 2, 3, 4, 1, 5, 6].filter { leftOut.isDisjoint(with: StateLists(section: $0)) }
+        var parts = [CRMState](repeating: CRMState(), count: wanted.count)
+        var failures = [ArchiveError?](repeating: nil, count: wanted.count)
         parts.withUnsafeMutableBufferPointer { partsOut in
             failures.withUnsafeMutableBufferPointer { failuresOut in
                 let shared = UnsafeSendable((sections, partsOut, failuresOut))
-                DispatchQueue.concurrentPerform(iterations: sections.count) { k in
+                DispatchQueue.concurrentPerform(iterations: wanted.count) { i in
                     let (sections, partsOut, failuresOut) = shared.value
+                    let k = wanted[i]
                     var r = ArchiveReader(sections[k])
                     do throws(ArchiveError) {
-                        try partsOut[k].unarchive(section: k, from: &r)
+                        try partsOut[i].unarchive(section: k, from: &r)
                         guard r.atEnd else { throw ArchiveError(description: "section \(k) of the checkpoint has extra bytes") }
                     } catch {
-                        failuresOut[k] = error
+                        failuresOut[i] = error
                     }
                 }
             }
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
-        self = parts[0]
-        interactions = parts[1].interactions
-        followUps = parts[2].followUps
-        complaints = parts[2].complaints
-        purchases = parts[2].purchases
-        moodNotes = parts[2].moodNotes
-        notes = parts[2].notes
-        surveys = parts[2].surveys
-        products = parts[2].products
-        anomalies = parts[2].anomalies
-        lastRecordTime = parts[2].lastRecordTime
-        unreadableCount = parts[2].unreadableCount
-        records = parts[3].records
-        actions = parts[3].actions
-        undone = parts[3].undone
+        self.init()
+        self.leftOut = leftOut
+        for (i, k) in wanted.enumerated() { take(section: k, from: parts[i]) }
+    }
+
+    /// Takes the fields section `k` holds from `part`.
+    private mutating func take(section k: Int, from part: CRMState) {
+        switch k {
+        case 0: customers = part.customers
+        case 1: contacts = part.contacts
+        case 2: deals = part.deals
+        case 3: interactions = part.interactions
+        case 4: followUps = part.followUps
+        case 5:
+            complaints = part.complaints
+            purchases = part.purchases
+            moodNotes = part.moodNotes
+            notes = part.notes
+            surveys = part.surveys
+            products = part.products
+            anomalies = part.anomalies
+            lastRecordTime = part.lastRecordTime
+            unreadableCount = part.unreadableCount
+        default:
+            records = part.records
+            actions = part.actions
+            undone = part.undone
+        }
     }
 
     private mutating func unarchive(section k: Int, from reader: inout ArchiveReader) throws(ArchiveError) {
         var u = Unarchiver(r: reader)
         switch k {
-        case 0:
-            customers = try u.list(Unarchiver.customer)
-            contacts = try u.list(Unarchiver.contact)
-            deals = try u.list(Unarchiver.deal)
-        case 1:
-            interactions = try u.list(Unarchiver.interaction)
-        case 2:
-            followUps = try u.list(Unarchiver.followUp)
+        case 0: customers = try u.list(Unarchiver.customer)
+        case 1: contacts = try u.list(Unarchiver.contact)
+        case 2: deals = try u.list(Unarchiver.deal)
+        case 3: interactions = try u.list(Unarchiver.interaction)
+        case 4: followUps = try u.list(Unarchiver.followUp)
+        case 5:
             complaints = try u.list(Unarchiver.complaint)
             purchases = try u.list(Unarchiver.purchase)
             moodNotes = try u.list(Unarchiver.moodNote)

@@ -3,14 +3,21 @@
 /// against accidents; this guards against a file made to pass them, so
 /// that no query can index out of bounds.
 extension CRMState {
-    var linksAreSound: Bool {
+    var linksAreSound: Bool { linksAreSound(counting: nil) }
+
+    /// The same for a state that left lists out: `counts` gives the length of
+    /// each list of `StateLists` in order, as the checkpoint holds them.
+    func linksAreSound(counting counts: [Int]?) -> Bool {
         let records = recordCount
+        let customerCount = counts?[0] ?? customers.count, contactCount = counts?[1] ?? contacts.count
+        let dealCount = counts?[2] ?? deals.count, interactionCount = counts?[3] ?? interactions.count
+        let followUpCount = counts?[4] ?? followUps.count
         func within(_ n: Int32, _ count: Int) -> Bool { n >= 0 && Int(n) <= count }
-        func customer<E>(_ id: ID<E>) -> Bool { id.number >= 1 && Int(id.number) <= customers.count }
+        func customer<E>(_ id: ID<E>) -> Bool { id.number >= 1 && Int(id.number) <= customerCount }
         func optional<E>(_ id: ID<E>?, _ count: Int) -> Bool { id.map { $0.number >= 1 && Int($0.number) <= count } ?? true }
         for c in customers {
-            guard within(c.newestContact, contacts.count), within(c.newestDeal, deals.count),
-                  within(c.newestInteraction, interactions.count), within(c.newestFollowUp, followUps.count),
+            guard within(c.newestContact, contactCount), within(c.newestDeal, dealCount),
+                  within(c.newestInteraction, interactionCount), within(c.newestFollowUp, followUpCount),
                   within(c.newestComplaint, complaints.count), within(c.newestPurchase, purchases.count),
                   within(c.newestMoodNote, moodNotes.count), within(c.newestNote, notes.count),
                   within(c.newestSurvey, surveys.count), within(c.newestProduct, products.count),
@@ -27,13 +34,13 @@ extension CRMState {
               chain(moodNotes, { $0.older }, { $0.customer }), chain(notes, { $0.older }, { $0.customer }),
               chain(surveys, { $0.older }, { $0.customer }), chain(products, { $0.older }, { $0.customer })
         else { return false }
-        guard interactions.allSatisfy({ optional($0.deal, deals.count) && optional($0.contact, contacts.count) }),
-              followUps.allSatisfy({ optional($0.deal, deals.count) && optional($0.interaction, interactions.count)
+        guard interactions.allSatisfy({ optional($0.deal, dealCount) && optional($0.contact, contactCount) }),
+              followUps.allSatisfy({ optional($0.deal, dealCount) && optional($0.interaction, interactionCount)
                   && optional($0.product, products.count) }),
-              complaints.allSatisfy({ optional($0.deal, deals.count) })
+              complaints.allSatisfy({ optional($0.deal, dealCount) })
         else { return false }
         for i in 0..<records {
-            guard within(self.records.customer[i], customers.count), self.records.previous[i] >= -1,
+            guard within(self.records.customer[i], customerCount), self.records.previous[i] >= -1,
                   Int(self.records.previous[i]) < i
             else { return false }
         }

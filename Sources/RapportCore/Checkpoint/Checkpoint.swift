@@ -18,19 +18,60 @@ public enum Checkpoint {
 
     /// The seal and state saved for `logPath`, or nil when there is none that
     /// this build can use (missing, damaged, of another layout or vocabulary).
-    ///
-    /// Only a regular file of this user's, not writable by others, is read:
-    /// in a shared folder another user could plant one, or a link to one.
     public static func read(for logPath: String) -> (seal: PrefixSeal, state: CRMState)? {
-        guard let fd = openOwn(path(for: logPath)) else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { return nil }
-        // Read, not mapped: a file cut short under a mapping would kill the reader (SIGBUS).
-        guard let bytes = try? PosixFileIO().readFully(fd, count: Int(st.st_size), at: 0, path: path(for: logPath)),
-              bytes.count == Int(st.st_size)
-        else { return nil }
-        return bytes.withUnsafeBytes { decode($0) }
+        guard let saved = Saved(for: logPath), let state = saved.state() else { return nil }
+        return (saved.seal, state)
+    }
+
+    /// A checkpoint read and verified, its state decoded on demand (all of
+    /// it, or the lists a command reads).
+    public struct Saved {
+        /// The prefix of the log it vouches for.
+        public let seal: PrefixSeal
+        let bytes: [UInt8]
+        let sections: [Range<Int>]
+
+        /// Reads the checkpoint of `logPath`; nil when there is none that
+        /// this build can use (missing, damaged, of another layout or vocabulary).
+        ///
+        /// Only a regular file of this user's, not writable by others, is read:
+        /// in a shared folder another user could plant one, or a link to one.
+        public init?(for logPath: String) {
+            guard let fd = openOwn(path(for: logPath)) else { return nil }
+            defer { close(fd) }
+            var st = stat()
+            guard fstat(fd, &st) == 0 else { return nil }
+            // Read, not mapped: a file cut short under a mapping would kill the reader (SIGBUS).
+            guard let bytes = try? PosixFileIO().readFully(fd, count: Int(st.st_size), at: 0, path: path(for: logPath)),
+                  bytes.count == Int(st.st_size)
+            else { return nil }
+            self.init(bytes)
+        }
+
+        init?(_ bytes: [UInt8]) {
+            guard let (seal, sections) = bytes.withUnsafeBytes({ Checkpoint.layout($0) }) else { return nil }
+            self.seal = seal
+            self.bytes = bytes
+            self.sections = sections
+        }
+
+        /// The state, but for the lists `leftOut` names (see `StateLists`);
+        /// nil when it does not decode or does not hold together.
+        public func state(leavingOut leftOut: StateLists = []) -> CRMState? {
+            bytes.withUnsafeBytes { raw in
+                let parts = sections.map { UnsafeRawBufferPointer(rebasing: raw[$0]) }
+                guard let state = try? CRMState(sections: parts, leavingOut: leftOut), state.recordCount == seal.recordCount else {
+                    return nil
+                }
+                // A list left out is counted from the start of its section, for the links into it.
+                let counts = parts.prefix(5).enumerated().map { k, part -> Int in
+                    var r = ArchiveReader(part)
+                    return (try? r.count()) ?? -1
+                }
+                guard !counts.contains(-1), state.linksAreSound(counting: counts) else { return nil }
+                return state
+            }
+        }
     }
 
     /// A descriptor on `path` if it is a non-empty regular file of this
@@ -50,22 +91,27 @@ public enum Checkpoint {
 
     /// The seal and state in a checkpoint's bytes, or nil when they do not verify.
     static func decode(_ raw: UnsafeRawBufferPointer) -> (seal: PrefixSeal, state: CRMState)? {
+        guard let saved = Saved(Array(raw)), let state = saved.state() else { return nil }
+        return (saved.seal, state)
+    }
+
+    /// The seal and where each section lies in a checkpoint's bytes, or nil
+    /// when its hashes or its layout do not verify.
+    static func layout(_ raw: UnsafeRawBufferPointer) -> (PrefixSeal, [Range<Int>])? {
         guard let body = verified(raw) else { return nil }
         var r = ArchiveReader(body, position: magic.count)
         do {
             guard let seal = try readSeal(&r) else { return nil }
-            var sections: [UnsafeRawBufferPointer] = []
+            var sections: [Range<Int>] = []
             let lengths = try (0..<CRMState.archiveSections).map { _ throws(ArchiveError) in try r.count() }
             var at = r.position
             for n in lengths {
                 guard at + n <= body.count else { return nil }
-                sections.append(UnsafeRawBufferPointer(rebasing: body[at..<at + n]))
+                sections.append(at..<at + n)
                 at += n
             }
             guard at == body.count else { return nil }
-            let state = try CRMState(sections: sections)
-            guard state.recordCount == seal.recordCount, state.linksAreSound else { return nil }
-            return (seal, state)
+            return (seal, sections)
         } catch {
             return nil
         }

@@ -37,17 +37,27 @@ public final class Workspace {
     /// Opens the log at `path` and folds it: from its checkpoint when it has
     /// a usable one (verifying the prefix against the checkpoint's seal), else
     /// from the start. Saves a new checkpoint when much was folded.
+    ///
+    /// A command that only reads may name the lists it `reads`: when the
+    /// checkpoint covers the whole log, the others are not decoded (and the
+    /// workspace can never write). When the log has grown since, the whole
+    /// state is folded and saved as a new checkpoint, so that the next such
+    /// command starts from one again.
     public static func open(path: String, actor: String, clock: Clock = Clock(), create: Bool = true,
-                            checkpoints: Bool = true) throws -> Workspace {
+                            checkpoints: Bool = true, reads: StateLists = .all) throws -> Workspace {
         var w: Workspace?
         var sealed: PrefixSeal?
-        if checkpoints, let (seal, state) = Checkpoint.read(for: path) {
+        if checkpoints, let saved = Checkpoint.Saved(for: path) {
             switch Result(catching: { () throws(LogError) in
-                try LogStore.open(path: path, actor: actor, create: false, trusting: seal)
+                try LogStore.open(path: path, actor: actor, create: false, trusting: saved.seal)
             }) {
             case .success(let store):
-                w = Workspace(store: store, state: state, clock: clock)
-                sealed = seal
+                let grown = !store.records.isEmpty
+                if let state = saved.state(leavingOut: grown ? [] : StateLists.all.subtracting(reads)) {
+                    w = Workspace(store: store, state: state, clock: clock)
+                    sealed = saved.seal
+                    if grown && reads != .all { w?.saveCheckpointIfPossible(reusing: sealed) }
+                }
             case .failure(.sealBroken):
                 w = nil   // the log changed under the checkpoint: fold it all again
             case .failure(let error):
@@ -78,6 +88,7 @@ public final class Workspace {
     /// Saves the state as the log's checkpoint and lets go of the records in
     /// memory (they are read one by one when needed).
     public func saveCheckpoint(reusing earlier: PrefixSeal? = nil) throws {
+        precondition(state.leftOut.isEmpty, "a state that left lists out is never saved")
         let seal = try store.seal(reusing: earlier)
         try Checkpoint.write(state, sealed: seal, for: store.path)
         store.releaseRecords()
@@ -104,6 +115,7 @@ public final class Workspace {
     /// than saved over it.
     @discardableResult
     public func perform(_ action: Action, unchangedSince: Int? = nil, subject: EntityRef? = nil) throws -> ActionOutcome {
+        precondition(state.leftOut.isEmpty, "a state that left lists out never acts")
         var outcome: ActionOutcome?
         let written = try store.transact { caughtUp in
             fold(caughtUp)
@@ -121,6 +133,7 @@ public final class Workspace {
     /// Appends batches built against the latest state in one group commit
     /// (bulk writers such as the demo). Each batch stays its own unit.
     public func commit(_ build: (CRMState) throws -> [[NewRecord]]) throws {
+        precondition(state.leftOut.isEmpty, "a state that left lists out never acts")
         let written = try store.transact(batches: { caughtUp in
             fold(caughtUp)
             try refuseIfUnreadable()
@@ -315,6 +328,7 @@ public final class Workspace {
     // MARK: - Folding
 
     private func fold(_ range: Range<Int>) {
+        precondition(range.isEmpty || state.leftOut.isEmpty, "a state that left lists out is never folded on")
         Self.fold(store, range, into: &state)
     }
 

@@ -166,7 +166,7 @@ struct CustomerCommand: ParsableCommand {
             try reportingFailures {
                 let session = try Session(globals)
                 guard limit > 0 else { throw Failure.usage("--limit must be at least 1") }
-                let w = try session.openWorkspace()
+                let w = try session.openWorkspace(reads: SearchIndex.reads)
                 let hits = w.searchIndex.search(query, limit: limit)
                 let found = hits.compactMap { h in w.state.customer(h.customer).map { (h, $0) } }
                 Output.emit(json: json, .array(found.map { h, c in

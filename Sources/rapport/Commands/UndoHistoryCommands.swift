@@ -64,7 +64,7 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let session = try Session(globals)
-                let w = try session.openWorkspace()
+                let w = try session.openWorkspace(reads: [.deals, .customers])
                 let (state, time, banner) = try session.view(w, asOf: asOf)
                 let report = FunnelReport(state, at: time, owner: owner)
                 Output.emit(json: json, FunnelView.json(report, state, time, withDeals: deals)) {
@@ -94,7 +94,7 @@ struct ReportCommand: ParsableCommand {
             try reportingFailures {
                 let session = try Session(globals)
                 guard limit >= 0 else { throw Failure.usage("--limit must be 0 or more") }
-                let w = try session.openWorkspace()
+                let w = try session.openWorkspace(reads: FollowUpQueue.reads)
                 let (state, time, banner) = try session.view(w, asOf: asOf)
                 if mine, owner != nil { throw Failure.usage("--mine and --owner name two reps; give one") }
                 let queue = FollowUpQueue(state, at: time, owner: mine ? session.actor : owner)

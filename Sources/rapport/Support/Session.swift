@@ -57,9 +57,9 @@ struct Session {
     /// Opens the log and folds it; reports on stderr anything recovered,
     /// and records this version cannot read. A writer kept waiting for the
     /// lock says for whom.
-    func openWorkspace(create: Bool = true, quiet: Bool = false) throws -> Workspace {
+    func openWorkspace(create: Bool = true, quiet: Bool = false, reads: StateLists = .all) throws -> Workspace {
         do {
-            let w = try Workspace.open(path: path, actor: actor, clock: clock, create: create)
+            let w = try Workspace.open(path: path, actor: actor, clock: clock, create: create, reads: reads)
             w.store.lockPolicy.onWait = { holder in
                 Failure.printLine("rapport: waiting for the log lock held by \(holder.map(\.description) ?? "another process") …")
             }

@@ -10,6 +10,19 @@ import Testing
         return b
     }
 
+    /// The state read back from the bytes of each section.
+    static func state(from sections: [[UInt8]]) throws -> CRMState {
+        let all = sections.flatMap { $0 }
+        return try all.withUnsafeBytes { raw in
+            var at = 0
+            let parts = sections.map { s in
+                defer { at += s.count }
+                return UnsafeRawBufferPointer(rebasing: raw[at..<at + s.count])
+            }
+            return try CRMState(sections: parts)
+        }
+    }
+
     @Test func theArchivedStateReadsBackEqual() throws {
         let b = try Self.demo()
         defer { b.remove() }
@@ -19,14 +32,7 @@ import Testing
             b.state.archive(section: k, into: &w)
             return w.bytes
         }
-        let read = try sections[0].withUnsafeBytes { s0 in
-            try sections[1].withUnsafeBytes { s1 in
-                try sections[2].withUnsafeBytes { s2 in
-                    try sections[3].withUnsafeBytes { s3 in try CRMState(sections: [s0, s1, s2, s3]) }
-                }
-            }
-        }
-        #expect(read == b.state)
+        #expect(try Self.state(from: sections) == b.state)
     }
 
     @Test func openingFromACheckpointGivesTheSameStateAsFoldingEverything() throws {
@@ -149,13 +155,7 @@ import Testing
                     mutated[k][Int(random.next() % UInt64(mutated[k].count))] = UInt8(random.next() & 0xFF)
                 }
             }
-            let state = try? mutated[0].withUnsafeBytes { s0 in
-                try mutated[1].withUnsafeBytes { s1 in
-                    try mutated[2].withUnsafeBytes { s2 in
-                        try mutated[3].withUnsafeBytes { s3 in try CRMState(sections: [s0, s1, s2, s3]) }
-                    }
-                }
-            }
+            let state = try? Self.state(from: mutated)
             if let state, state.linksAreSound {
                 // A state that passed every check must be safe to query.
                 _ = FollowUpQueue(state, at: b.time)
@@ -246,6 +246,51 @@ import Testing
         // It goes on like any store: an append continues the chain.
         try streamed.append([Event.customerCreated(Customer(id: CustomerID(99_999), name: "After")).record()])
         #expect(try LogStore.open(path: b.path, actor: "li", create: false).records.count == all.records.count + 1)
+    }
+}
+
+/// Commands that only read open with some of the state's lists.
+@Suite struct PartialOpeningTests {
+    @Test func readersOfSomeListsAnswerAsFromTheWholeState() throws {
+        let b = try CheckpointTests.demo(customers: 1500)
+        defer { b.remove() }
+        try b.workspace.saveCheckpoint()
+        let whole = try Workspace.open(path: b.path, actor: "li", clock: b.workspace.clock)
+        #expect(whole.state.leftOut.isEmpty)
+        func opened(_ reads: StateLists) throws -> Workspace {
+            let w = try Workspace.open(path: b.path, actor: "li", clock: b.workspace.clock, reads: reads)
+            #expect(w.state.leftOut == StateLists.all.subtracting(reads))
+            return w
+        }
+        let owners = Set(whole.state.deals.compactMap(\.owner)).sorted()
+        let queue = try opened(FollowUpQueue.reads)
+        for owner in [nil] + owners {
+            let expected = FollowUpQueue(whole.state, at: whole.time, owner: owner).items
+            let got = FollowUpQueue(queue.state, at: queue.time, owner: owner).items
+            #expect(got.count == expected.count && !expected.isEmpty)
+            #expect(got.map { "\($0)" } == expected.map { "\($0)" }, "owner \(owner ?? "-")")
+        }
+        let funnel = try opened([.deals, .customers])
+        for owner in [nil] + owners {
+            #expect("\(FunnelReport(funnel.state, at: funnel.time, owner: owner))" == "\(FunnelReport(whole.state, at: whole.time, owner: owner))")
+        }
+        let search = try opened(SearchIndex.reads)
+        for q in ["张", "li", "138", "example", "科技", "zzz"] {
+            #expect(search.searchIndex.search(q, limit: 50).map { "\($0)" } == whole.searchIndex.search(q, limit: 50).map { "\($0)" })
+        }
+    }
+
+    @Test func aLogThatGrewIsFoldedWholeAndCheckpointedAgain() throws {
+        let b = try CheckpointTests.demo(customers: 200)
+        defer { b.remove() }
+        try b.workspace.saveCheckpoint()
+        _ = try b.customer("After the checkpoint")
+        let grown = try Workspace.open(path: b.path, actor: "li", clock: b.workspace.clock, reads: SearchIndex.reads)
+        #expect(grown.state.leftOut.isEmpty && grown.state == b.state)
+        #expect(Checkpoint.read(for: b.path)?.seal.recordCount == b.state.recordCount)
+        let next = try Workspace.open(path: b.path, actor: "li", clock: b.workspace.clock, reads: SearchIndex.reads)
+        #expect(next.state.leftOut == [.deals, .interactions, .followUps])
+        #expect(next.searchIndex.search("After the checkpoint").count == 1)
     }
 }
 

@@ -2,6 +2,9 @@
 /// order of seed 004 (close the bottom of the funnel first, keep time for new
 /// prospects, then follow up the middle), overdue items before all.
 public struct FollowUpQueue: Sendable {
+    /// The lists of the state it reads (the queue never looks at past interactions).
+    public static let reads: StateLists = [.customers, .contacts, .deals, .followUps]
+
     /// Why an item sits where it does, in ranking order.
     public enum Bucket: Int, Comparable, Sendable, CaseIterable {
         case overdue, complaint, bottom, care, prospect, middle, today, later

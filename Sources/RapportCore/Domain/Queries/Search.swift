@@ -30,6 +30,8 @@ public struct SearchIndex: Sendable {
 
     /// The state the index was built from.
     public let recordCount: Int
+    /// The lists of the state it reads.
+    public static let reads: StateLists = [.customers, .contacts]
 
     public init(_ state: CRMState) {
         recordCount = state.recordCount

@@ -29,6 +29,9 @@ public struct CRMState: Equatable, Sendable {
 
     /// Per record: where it is, and which customer it concerns.
     var records = RecordLinks()
+    /// The lists a command that only reads left out when opening (see
+    /// `StateLists`); empty for a state that can be folded on.
+    public internal(set) var leftOut: StateLists = []
     /// Each actor's actions (batches), oldest first, for undo.
     var actions: [String: [Batch]] = [:]
     /// Batches that have been undone, by the position of their first record.
@@ -45,6 +48,25 @@ public struct CRMState: Equatable, Sendable {
 
         static func tag(_ id: RecordID) -> UInt32 { UInt32(truncatingIfNeeded: id.value) }
     }
+}
+
+/// The large lists of the state. A command that only reads may open the
+/// log with fewer of them, decoding less of the checkpoint; the lists it
+/// leaves out stay empty, and such a state can never be folded on or saved.
+public struct StateLists: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let customers = StateLists(rawValue: 1 << 0)
+    public static let contacts = StateLists(rawValue: 1 << 1)
+    public static let deals = StateLists(rawValue: 1 << 2)
+    public static let interactions = StateLists(rawValue: 1 << 3)
+    public static let followUps = StateLists(rawValue: 1 << 4)
+    /// Every list: a whole state.
+    public static let all: StateLists = [.customers, .contacts, .deals, .interactions, .followUps]
+
+    /// The list checkpoint section `k` holds, if it is one of these.
+    init(section k: Int) { self.init(rawValue: k < 5 ? 1 << UInt8(k) : 0) }
 }
 
 /// A record the fold could not apply, and why.

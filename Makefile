@@ -3,7 +3,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release
 NEED = .ci/need
 
-.PHONY: run test bench soak fuzz build toolchain clean
+.PHONY: run test bench bench-scale soak fuzz build toolchain clean
 
 ## run: build the release binary and start rapport on the default log
 run: toolchain
@@ -28,6 +28,13 @@ bench: toolchain
 	$(SWIFT) build -c release --product rapport
 	$(SWIFT) build -c release --product rapport-bench
 	$(RELEASE_BIN)/rapport-bench $(BENCH_ARGS)
+
+## bench-scale: the new-process figures at 10k, 100k and 1M customers (SCALE_SIZES=10000,100000 for fewer); logs kept in .build/bench
+bench-scale: toolchain
+	$(NEED) cmd:pkg-config pkg-config pc:ncursesw libncursesw5-dev pc:libxxhash libxxhash-dev cmd:tmux tmux
+	$(SWIFT) build -c release --product rapport
+	$(SWIFT) build -c release --product rapport-bench
+	$(RELEASE_BIN)/rapport-bench --scale $${SCALE_SIZES:-10000,100000,1000000} $(BENCH_ARGS)
 
 ## soak: the screen for SOAK_MINUTES (20) on the 100k demo while another process appends 20 events a second
 soak: toolchain

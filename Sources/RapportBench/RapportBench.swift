@@ -1,11 +1,12 @@
 import Foundation
 import RapportCore
 
-/// `rapport-bench [--json] [--dir PATH] [--screen | --soak MINUTES]`: the figures of `make bench`.
+/// `rapport-bench [--json] [--dir PATH] [--screen | --soak MINUTES | --scale [SIZES]]`: the figures of `make bench`.
 ///
 /// Data lives in `.build/bench` (regenerated when missing). `--screen` times
 /// only the screen, on the demo log an earlier full run left there; `--soak`
-/// is `make soak` (with `--soak-append LOG SECONDS`, its other process).
+/// is `make soak` (with `--soak-append LOG SECONDS`, its other process);
+/// `--scale` is `make bench-scale` (SIZES: customers, comma-separated).
 @main
 enum RapportBench {
     static func main() throws {
@@ -27,13 +28,20 @@ enum RapportBench {
         if let i = args.firstIndex(of: "--soak") {
             let minutes = i + 1 < args.endIndex ? Double(args[i + 1]) ?? 20 : 20
             report.attempt("soak", say: say) { report in try Soak.run(minutes: minutes, dir: dir, bin: bin, report: &report, say: say) }
+        } else if let i = args.firstIndex(of: "--scale") {
+            let given = i + 1 < args.endIndex ? args[i + 1].split(separator: ",").compactMap { Int($0) } : []
+            var table = ""
+            report.attempt("scale", say: say) { report in
+                table = try ScaleBench.run(sizes: given.isEmpty ? ScaleBench.sizes : given, dir: dir, bin: bin, report: &report, say: say)
+            }
+            if !jsonOnly { print(table + "\n") }
         } else if args.contains("--screen") {
             report.attempt("screen", say: say) { report in try ScreenBench.run(log: DomainBench.log(in: dir), bin: bin, report: &report, say: say) }
         } else {
             report.attempt("log_store", say: say) { report in try LogBench.run(in: dir, bin: bin, report: &report, say: say) }
             report.attempt("domain", say: say) { report in try DomainBench.run(in: dir, bin: bin, report: &report, say: say) }
         }
-        if !jsonOnly { print(report.table) }
+        if !jsonOnly && !report.rows.isEmpty { print(report.table) }
         print(JSONWriter.string(report.json))
     }
 }

@@ -5,25 +5,27 @@ import RapportCore
 /// The same rows in SQLite, loaded by the sqlite3 command: the comparison
 /// for opening the log.
 enum SQLiteBaseline {
-    /// Median milliseconds for `sqlite3` to read every row and column; NaN
-    /// when sqlite3 is not installed.
-    static func loadMilliseconds(logPath: String, dir: String, say: (String) -> Void) throws -> Double {
+    /// Median milliseconds (and peak memory) for `sqlite3` to read every row
+    /// and column of the log's records, kept in `logPath`.sqlite; NaN when
+    /// sqlite3 is not installed.
+    static func load(logPath: String, say: (String) -> Void) throws -> (ms: Double, rssMB: Double) {
         guard let sqlite = Measure.which("sqlite3") else {
             say("sqlite3 is not installed: skipping the SQLite comparison")
-            return .nan
+            return (.nan, .nan)
         }
-        let db = "\(dir)/log-1m.sqlite"
+        let db = logPath.replacingOccurrences(of: ".log", with: "") + ".sqlite"
         if !FileManager.default.fileExists(atPath: db) {
-            say("loading the same rows into SQLite …")
+            say("loading the records of \((logPath as NSString).lastPathComponent) into SQLite …")
             try build(db: db, from: logPath, sqlite: sqlite)
         }
-        var samples: [Double] = []
+        var samples: [Double] = [], rss = 0.0
         for _ in 0..<5 {
             let r = try Measure.run(sqlite, [db, "SELECT id, time, actor, type, v, data FROM records"])
             precondition(r.status == 0, "sqlite3 failed")
             samples.append(r.ms)
+            rss = max(rss, r.rssMB)
         }
-        return Measure.median(samples)
+        return (Measure.median(samples), rss)
     }
 
     /// Writes the log's records as unit- and record-separated rows and imports them.

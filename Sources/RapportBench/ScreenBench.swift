@@ -12,7 +12,7 @@ enum ScreenBench {
         if Measure.which("tmux") != nil {
             report.attempt("first_frame", say: say) { report in
                 say("timing the first frame of `rapport` in tmux …")
-                let frames = try (0..<5).map { _ in try firstFrameMilliseconds(log: log, rapport: "\(bin)/rapport") }
+                let frames = try (0..<5).map { _ in try firstFrame(log: log, rapport: "\(bin)/rapport").ms }
                 let first = Measure.median(frames)
                 report.add("first_frame_ms", "process start to first full frame, in tmux (median of 5)", first, "ms",
                            goal: "< 1 s", met: first < 1000)
@@ -186,7 +186,9 @@ enum ScreenBench {
     /// a full frame. tmux is started cleanly (no blocked signals, no inherited
     /// descriptors): a server that inherited this process's signal mask lost
     /// its SIGCHLD and exited, taking the whole bench with it.
-    private static func firstFrameMilliseconds(log: String, rapport: String) throws -> Double {
+    ///
+    /// Also the screen's peak memory `settle` seconds after that frame (0: not measured).
+    static func firstFrame(log: String, rapport: String, settle: Double = 0) throws -> (ms: Double, rssMB: Double) {
         // A fresh name each time: a server just killed may still be exiting under the old one.
         let server = "rapport-bench-\(getpid())-\(UUID().uuidString.prefix(8))"
         let env = "RAPPORT_DATA='\(log)' RAPPORT_USER=bench RAPPORT_NOW='\(DomainBench.now)' TZ=Asia/Shanghai TERM=tmux-256color"
@@ -204,10 +206,25 @@ enum ScreenBench {
         while Measure.now() - t0 < 30 {
             let screen = try tmux(["capture-pane", "-p"]).out
             if screen.contains("customers ·"), screen.contains("┌─ Follow-ups"), screen.contains("┌─ Personality") {
-                return (Measure.now() - t0) * 1000
+                let ms = (Measure.now() - t0) * 1000
+                guard settle > 0 else { return (ms, 0) }
+                usleep(useconds_t(settle * 1_000_000))
+                let shell = try tmux(["list-panes", "-F", "#{pane_pid}"]).out.trimmingCharacters(in: .whitespacesAndNewlines)
+                return (ms, peakMemoryMB(ofChildOf: shell))
             }
             usleep(2_000)
         }
         throw BenchError("rapport showed no frame within 30 s")
+    }
+
+    /// The peak resident memory (VmHWM) of the first child of process `parent`, in MB; NaN when unknown.
+    private static func peakMemoryMB(ofChildOf parent: String) -> Double {
+        guard let children = try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8),
+              let child = children.split(separator: " ").first,
+              let status = try? String(contentsOfFile: "/proc/\(child)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kB = Double(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "")
+        else { return .nan }
+        return kB / 1024
     }
 }

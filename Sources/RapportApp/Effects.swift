@@ -97,10 +97,11 @@ public final class Effects: @unchecked Sendable {
         ScreenData(state: workspace.state, now: workspace.time, queueOwner: queueOwner)
     }
 
-    /// Starts building the search index beside the loop.
+    /// Starts building the search index beside the loop (reading it from the
+    /// checkpoint when the state is still the one saved there).
     public func buildSearchIndex() {
-        let state = workspace.state
-        index.request { SearchIndex(state) }
+        let state = workspace.state, saved = workspace.savedSearchIndex
+        index.request { saved?() ?? SearchIndex(state) }
     }
 
     /// Starts building the data of the present moment beside the loop; it is

@@ -75,6 +75,9 @@ struct ArchiveWriter {
 
     mutating func raw(_ b: [UInt8]) { bytes += b }
 
+    /// The same for an array.
+    mutating func plain<T: FixedWidthInteger>(_ values: [T]) { plain(ChunkedArray(values)) }
+
     /// A whole array of plain numbers, as its bytes (read back by one copy).
     mutating func plain<T: FixedWidthInteger>(_ values: ChunkedArray<T>) {
         varint(UInt64(values.count))
@@ -135,6 +138,13 @@ struct ArchiveReader {
         let v = try int()
         guard let i = Int32(exactly: v) else { throw ArchiveError(description: "a number in the checkpoint is out of range") }
         return i
+    }
+
+    /// A length of something that lies beyond these bytes, at most `limit`.
+    mutating func length(within limit: Int) throws(ArchiveError) -> Int {
+        let n = try varint()
+        guard n <= UInt64(max(0, limit)) else { throw ArchiveError(description: "a length in the checkpoint is too large") }
+        return Int(n)
     }
 
     mutating func count() throws(ArchiveError) -> Int {

@@ -5,9 +5,26 @@ struct Archiver {
     var w: ArchiveWriter
     let v = CRMState.Vocab()
 
+    /// Elements per chunk of a list. Each chunk has strings of its own, so
+    /// that the chunks of a list decode in parallel, or one alone (a search
+    /// that shows 20 customers decodes 20 chunks). A whole number of them
+    /// fill a chunk of `ChunkedArray`.
+    static let chunk = 128
+
+    /// A list: its count, the byte length of each chunk, then the chunks.
     mutating func list<C: Collection>(_ items: C, _ one: (inout Archiver, C.Element) -> Void) {
         w.varint(UInt64(items.count))
-        for e in items { one(&self, e) }
+        var chunks: [[UInt8]] = []
+        var part = Archiver(w: ArchiveWriter(capacity: 1 << 16))
+        for (i, e) in items.enumerated() {
+            one(&part, e)
+            if (i + 1) % Self.chunk == 0 || i + 1 == items.count {
+                chunks.append(part.w.bytes)
+                part = Archiver(w: ArchiveWriter(capacity: 1 << 16))
+            }
+        }
+        for c in chunks { w.varint(UInt64(c.count)) }
+        for c in chunks { w.raw(c) }
     }
 
     mutating func id<E>(_ x: ID<E>?) { w.varint(UInt64(x?.number ?? 0)) }

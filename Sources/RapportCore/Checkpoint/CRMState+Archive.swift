@@ -50,6 +50,8 @@ extension CRMState {
     /// follow-ups (section k holds the list of bit k of `StateLists`), 5 the
     /// other entities and anomalies, 6 record links and undo bookkeeping.
     static let archiveSections = 7
+    /// The sections, the largest first, so that two cores share the work evenly.
+    static let archiveOrder = [0, 2, 3, 4, 1, 5, 6]
 
     // MARK: - Writing
 
@@ -85,8 +87,7 @@ extension CRMState {
     /// `leftOut` names: those stay empty, and the state may only be read.
     init(sections: [UnsafeRawBufferPointer], leavingOut leftOut: StateLists = []) throws(ArchiveError) {
         guard sections.count == Self.archiveSections else { throw ArchiveError(description: "the checkpoint has the wrong sections") }
-        // The largest first, so that two cores share the work evenly.
-        let wanted = [0, 2, 3, 4, 1, 5, 6].filter { leftOut.isDisjoint(with: StateLists(section: $0)) }
+        let wanted = Self.archiveOrder.filter { leftOut.isDisjoint(with: StateLists(section: $0)) }
         var parts = [CRMState](repeating: CRMState(), count: wanted.count)
         var failures = [ArchiveError?](repeating: nil, count: wanted.count)
         parts.withUnsafeMutableBufferPointer { partsOut in

@@ -39,7 +39,7 @@ extension CRMState {
                   && optional($0.product, products.count) }),
               complaints.allSatisfy({ optional($0.deal, dealCount) })
         else { return false }
-        for i in 0..<records {
+        for i in 0..<self.records.count {   // none when a state left the links out
             guard within(self.records.customer[i], customerCount), self.records.previous[i] >= -1,
                   Int(self.records.previous[i]) < i
             else { return false }

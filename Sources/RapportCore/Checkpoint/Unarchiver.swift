@@ -5,12 +5,82 @@ struct Unarchiver {
     var r: ArchiveReader
     let v = CRMState.Vocab()
 
+    /// A list `Archiver.list` wrote, its chunks decoded in parallel.
     mutating func list<E>(_ one: (inout Unarchiver, Int32) throws(ArchiveError) -> E) throws(ArchiveError) -> ChunkedArray<E> {
-        let n = try r.count()
+        let start = r.position
+        var rest = ArchiveReader(UnsafeRawBufferPointer(rebasing: r.bytes[start...]))
+        let (count, ranges) = try Self.listLayout(&rest, within: r.bytes.count - start)
+        r.position = start + (ranges.last?.upperBound ?? rest.position)
+        let chunks = (count, ranges.map { ($0.lowerBound + start)..<($0.upperBound + start) })
+        // Each task decodes the archive chunks that fill one chunk of the array.
+        let perArray = ChunkedArray<E>.chunkCapacity / Archiver.chunk
+        let groups = stride(from: 0, to: ranges.count, by: perArray).map { $0..<min($0 + perArray, ranges.count) }
+        return ChunkedArray(chunks: try Self.decode(groups, of: chunks, in: r.bytes, one))
+    }
+
+    /// The element count of the list `r` starts with, and where each chunk
+    /// of it lies from there; the chunks must end within `length` bytes.
+    static func listLayout(_ r: inout ArchiveReader, within length: Int) throws(ArchiveError) -> (count: Int, chunks: [Range<Int>]) {
+        let n = try r.length(within: length)
         guard n < Int(Int32.max) else { throw ArchiveError(description: "a list in the checkpoint is too long") }
-        var out: ChunkedArray<E> = []
-        out.reserveCapacity(n)
-        for i in 0..<n { out.append(try one(&self, Int32(i + 1))) }
+        let count = (n + Archiver.chunk - 1) / Archiver.chunk
+        var lengths: [Int] = []
+        for _ in 0..<count { lengths.append(try r.length(within: length)) }
+        var ranges: [Range<Int>] = [], at = r.position
+        for size in lengths {
+            guard size <= length - at else { throw ArchiveError(description: "the checkpoint is cut short") }
+            ranges.append(at..<at + size)
+            at += size
+        }
+        return (n, ranges)
+    }
+
+    /// The elements numbered `numbers` (1-based), one chunk's worth, from its bytes alone.
+    static func chunk<E>(_ bytes: UnsafeRawBufferPointer, numbers: ClosedRange<Int>,
+                         _ one: (inout Unarchiver, Int32) throws(ArchiveError) -> E) throws(ArchiveError) -> [E] {
+        var elements: [E] = []
+        try chunk(bytes, numbers: numbers, one, into: &elements)
+        return elements
+    }
+
+    /// The same, appended to `elements`.
+    static func chunk<E>(_ bytes: UnsafeRawBufferPointer, numbers: ClosedRange<Int>,
+                         _ one: (inout Unarchiver, Int32) throws(ArchiveError) -> E, into elements: inout [E]) throws(ArchiveError) {
+        var u = Unarchiver(r: ArchiveReader(bytes))
+        for n in numbers { elements.append(try one(&u, Int32(n))) }
+        guard u.r.atEnd else { throw ArchiveError(description: "a chunk of a list in the checkpoint has extra bytes") }
+    }
+
+    /// Decodes groups of chunks in parallel, each chunk alone, numbered from its place in the list.
+    private static func decode<E>(
+        _ which: [Range<Int>], of chunks: (elementCount: Int, ranges: [Range<Int>]), in bytes: UnsafeRawBufferPointer,
+        _ one: (inout Unarchiver, Int32) throws(ArchiveError) -> E
+    ) throws(ArchiveError) -> [[E]] {
+        var out = [[E]](repeating: [], count: which.count)
+        var failures = [ArchiveError?](repeating: nil, count: which.count)
+        withoutActuallyEscaping(one) { one in
+            out.withUnsafeMutableBufferPointer { outs in
+                failures.withUnsafeMutableBufferPointer { failuresOut in
+                    let shared = UnsafeSendable((outs, failuresOut, one, bytes))
+                    DispatchQueue.concurrentPerform(iterations: which.count) { i in
+                        let (outs, failuresOut, one, bytes) = shared.value
+                        var elements: [E] = []
+                        elements.reserveCapacity(which[i].count * Archiver.chunk)
+                        do throws(ArchiveError) {
+                            for k in which[i] {
+                                let first = k * Archiver.chunk
+                                let numbers = first + 1...min(first + Archiver.chunk, chunks.elementCount)
+                                try chunk(UnsafeRawBufferPointer(rebasing: bytes[chunks.ranges[k]]), numbers: numbers, one, into: &elements)
+                            }
+                            outs[i] = elements
+                        } catch {
+                            failuresOut[i] = error
+                        }
+                    }
+                }
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
         return out
     }
 

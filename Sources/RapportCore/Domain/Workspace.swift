@@ -18,14 +18,34 @@ public final class Workspace {
     /// The log is unharmed: the next start folds it again.
     public private(set) var checkpointProblem: String?
 
-    /// The search index of the current state, built on first use.
+    /// The search index of the current state: read from the checkpoint the
+    /// state came from when nothing was folded since, else built; on first use.
     public var searchIndex: SearchIndex {
         if let index = cachedIndex, index.recordCount == state.recordCount { return index }
-        let index = SearchIndex(state)
+        let index = savedSearchIndex?() ?? SearchIndex(state)
         cachedIndex = index
         return index
     }
+
+    /// Reads the search index of the current state from the checkpoint it
+    /// came from, on any thread; nil when the state has moved on since.
+    public var savedSearchIndex: (@Sendable () -> SearchIndex?)? {
+        guard let saved, saved.seal.recordCount == state.recordCount else { return nil }
+        return { saved.searchIndex() }
+    }
     private var cachedIndex: SearchIndex?
+    /// The checkpoint the state was read from, for what it left out.
+    private var saved: Checkpoint.Saved?
+
+    /// The customers with these ids, also when the state left customers out
+    /// (read from the checkpoint then).
+    public func customers(_ ids: [CustomerID]) throws(InputError) -> [Customer] {
+        guard state.leftOut.contains(.customers) else { return ids.compactMap { state.customer($0) } }
+        guard let found = saved?.customers(ids) else {
+            throw InputError("the checkpoint changed while it was read; run the command again")
+        }
+        return found
+    }
     /// Now, in the local zone.
     public var time: LocalTime { clock.time }
 
@@ -55,6 +75,7 @@ public final class Workspace {
                 let grown = !store.records.isEmpty
                 if let state = saved.state(leavingOut: grown ? [] : StateLists.all.subtracting(reads)) {
                     w = Workspace(store: store, state: state, clock: clock)
+                    w?.saved = saved
                     sealed = saved.seal
                     if grown && reads != .all { w?.saveCheckpointIfPossible(reusing: sealed) }
                 }
@@ -90,7 +111,7 @@ public final class Workspace {
     public func saveCheckpoint(reusing earlier: PrefixSeal? = nil) throws {
         precondition(state.leftOut.isEmpty, "a state that left lists out is never saved")
         let seal = try store.seal(reusing: earlier)
-        try Checkpoint.write(state, sealed: seal, for: store.path)
+        try Checkpoint.write(state, sealed: seal, index: cachedIndex?.recordCount == state.recordCount ? cachedIndex : nil, for: store.path)
         store.releaseRecords()
     }
 

@@ -70,7 +70,7 @@ struct CheckCommand: ParsableCommand {
 /// samples only a few); a checkpoint whose prefix changed is removed, with a
 /// note, so that the next start folds the log itself.
 private func checkTheCheckpoint(of logPath: String) {
-    guard let seal = Checkpoint.seal(for: logPath) else { return }
+    guard let seal = Checkpoint.Saved(for: logPath)?.seal else { return }
     if case .success(false) = Result(catching: { () throws(LogError) in try LogStore.prefixMatches(seal, path: logPath) }) {
         Checkpoint.remove(for: logPath)
         Failure.printLine("rapport: note: the log's first \(Format.bytes(seal.length)) no longer match its checkpoint; "

@@ -166,9 +166,10 @@ struct CustomerCommand: ParsableCommand {
             try reportingFailures {
                 let session = try Session(globals)
                 guard limit > 0 else { throw Failure.usage("--limit must be at least 1") }
-                let w = try session.openWorkspace(reads: SearchIndex.reads)
+                // The index and the customers hit are all it reads (from the checkpoint, when it covers the log).
+                let w = try session.openWorkspace(reads: [])
                 let hits = w.searchIndex.search(query, limit: limit)
-                let found = hits.compactMap { h in w.state.customer(h.customer).map { (h, $0) } }
+                let found = try Failure.input { () throws(InputError) in try zip(hits, w.customers(hits.map(\.customer))).map { ($0, $1) } }
                 Output.emit(json: json, .array(found.map { h, c in
                     guard case .object(var o) = JSONView.customer(c, w.time) else { return .null }
                     o["matched"] = .string("\(h.field)")

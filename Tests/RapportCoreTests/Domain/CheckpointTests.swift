@@ -221,7 +221,7 @@ import Testing
         let b = try CheckpointTests.demo(customers: 3000)
         defer { b.remove() }
         try b.workspace.saveCheckpoint()
-        let seal = try #require(Checkpoint.seal(for: b.path))
+        let seal = try #require(Checkpoint.Saved(for: b.path)?.seal)
         #expect(seal == Checkpoint.read(for: b.path)?.seal)
         let original = readBytes(b.path)
         var end = original
@@ -280,6 +280,27 @@ import Testing
         }
     }
 
+    @Test func aSearchReadsTheIndexAndTheCustomersHitFromTheCheckpointAlone() throws {
+        let b = try CheckpointTests.demo(customers: 4000)
+        defer { b.remove() }
+        try b.workspace.saveCheckpoint()
+        let whole = try Workspace.open(path: b.path, actor: "li", clock: b.workspace.clock)
+        let bare = try Workspace.open(path: b.path, actor: "li", clock: b.workspace.clock, reads: [])
+        #expect(bare.state.leftOut == .all && bare.state.customers.isEmpty)
+        for q in ["张", "li", "138", "8707", "example", "科技", "zzz"] {
+            let hits = bare.searchIndex.search(q, limit: 20)
+            #expect(hits.map { "\($0)" } == SearchIndex(whole.state).search(q, limit: 20).map { "\($0)" }, "\(q)")
+            #expect(try bare.customers(hits.map(\.customer)) == hits.compactMap { whole.state.customer($0.customer) })
+        }
+        // Only the chunks that hold the index and the customers hit are read.
+        let io = FaultyFileIO()
+        let saved = try #require(Checkpoint.Saved(for: b.path, io: io))
+        let size = try #require(FileManager.default.attributesOfItem(atPath: Checkpoint.path(for: b.path))[.size] as? Int)
+        let hits = try #require(saved.searchIndex()).search("李", limit: 3)
+        #expect(saved.customers(hits.map(\.customer))?.map(\.id) == hits.map(\.customer))
+        #expect(io.bytesRead < size / 2, "read \(io.bytesRead) of \(size) bytes")
+    }
+
     @Test func aLogThatGrewIsFoldedWholeAndCheckpointedAgain() throws {
         let b = try CheckpointTests.demo(customers: 200)
         defer { b.remove() }
@@ -289,7 +310,7 @@ import Testing
         #expect(grown.state.leftOut.isEmpty && grown.state == b.state)
         #expect(Checkpoint.read(for: b.path)?.seal.recordCount == b.state.recordCount)
         let next = try Workspace.open(path: b.path, actor: "li", clock: b.workspace.clock, reads: SearchIndex.reads)
-        #expect(next.state.leftOut == [.deals, .interactions, .followUps])
+        #expect(next.state.leftOut == [.deals, .interactions, .followUps, .recordLinks])
         #expect(next.searchIndex.search("After the checkpoint").count == 1)
     }
 }

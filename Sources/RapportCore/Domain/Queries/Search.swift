@@ -20,18 +20,21 @@ public struct SearchIndex: Sendable {
         public let closeness: Int
     }
 
-    private var text: [UInt8] = []
-    private var digits: [UInt8] = []
+    var text: [UInt8] = []
+    var digits: [UInt8] = []
     /// Where each customer's text starts (customer number - 1 ↦ offset), plus the end.
-    private var textStarts: [Int32] = []
-    private var digitStarts: [Int32] = []
+    var textStarts: [Int32] = []
+    var digitStarts: [Int32] = []
     /// Where each field starts inside a customer's text.
-    private var fieldStarts: [(Int32, Int32, Int32, Int32)] = []
+    var fieldStarts: [(Int32, Int32, Int32, Int32)] = []
 
-    /// The state the index was built from.
+    /// The state the index was built from (its record count).
     public let recordCount: Int
     /// The lists of the state it reads.
     public static let reads: StateLists = [.customers, .contacts]
+
+    /// An index read back from a checkpoint (see `SearchIndex+Archive`).
+    init(recordCount: Int) { self.recordCount = recordCount }
 
     public init(_ state: CRMState) {
         recordCount = state.recordCount

@@ -23,7 +23,9 @@ public struct CRMState: Equatable, Sendable {
     public internal(set) var unreadableCount = 0
 
     /// How many records have been folded.
-    public var recordCount: Int { records.count }
+    public var recordCount: Int { records.count + recordsLeftOut }
+    /// The records whose links a state that only reads left out (see `StateLists.recordLinks`).
+    var recordsLeftOut = 0
     /// The time of the last record folded.
     public internal(set) var lastRecordTime: Timestamp?
 
@@ -62,11 +64,14 @@ public struct StateLists: OptionSet, Sendable {
     public static let deals = StateLists(rawValue: 1 << 2)
     public static let interactions = StateLists(rawValue: 1 << 3)
     public static let followUps = StateLists(rawValue: 1 << 4)
+    /// Where each record is and whom it concerns, and the actions undo
+    /// walks: needed by a timeline, history and undo, not by a report.
+    public static let recordLinks = StateLists(rawValue: 1 << 5)
     /// Every list: a whole state.
-    public static let all: StateLists = [.customers, .contacts, .deals, .interactions, .followUps]
+    public static let all: StateLists = [.customers, .contacts, .deals, .interactions, .followUps, .recordLinks]
 
     /// The list checkpoint section `k` holds, if it is one of these.
-    init(section k: Int) { self.init(rawValue: k < 5 ? 1 << UInt8(k) : 0) }
+    init(section k: Int) { self.init(rawValue: k < 5 ? 1 << UInt8(k) : k == 6 ? 1 << 5 : 0) }
 }
 
 /// A record the fold could not apply, and why.

@@ -25,6 +25,17 @@ public struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection, 
 
     public init(arrayLiteral elements: Element...) { self.init(elements) }
 
+    /// Elements per chunk.
+    static var chunkCapacity: Int { chunkSize }
+
+    /// Whole chunks as they are: each of `chunkCapacity` elements but the last, none empty.
+    init(chunks: [[Element]]) {
+        precondition(chunks.dropLast().allSatisfy { $0.count == Self.chunkSize } && chunks.last?.isEmpty != true,
+                     "chunks must be full but the last")
+        self.chunks = chunks
+        count = chunks.reduce(0) { $0 + $1.count }
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
     public var isEmpty: Bool { count == 0 }

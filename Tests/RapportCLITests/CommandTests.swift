@@ -48,6 +48,31 @@ import Testing
         #expect(try cli.run("check", "--events").status == 0)
     }
 
+    /// Readers answer from the parts of the checkpoint they need exactly as
+    /// from the whole log; a change makes the next reader fold and save again.
+    @Test func readersAnswerFromTheCheckpointAsFromTheLog() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        #expect(try cli.run("demo", "--customers", "5000").status == 0)
+        let commands = [["customer", "search", "张"], ["customer", "search", "8707", "--json"], ["customer", "search", "li", "--limit", "50"],
+                        ["report", "funnel", "--json", "--deals"], ["report", "queue", "--limit", "0", "--json"]]
+        func answers() throws -> [String] {
+            try commands.map { args in
+                let r = try cli.run(args)
+                #expect(r.status == 0, "\(args): \(r.err)")
+                return r.out
+            }
+        }
+        let fromCheckpoint = try answers()
+        try FileManager.default.removeItem(atPath: cli.log + ".checkpoint")
+        #expect(try answers() == fromCheckpoint)   // folded from the log (which saves a checkpoint again)
+        #expect(FileManager.default.fileExists(atPath: cli.log + ".checkpoint"))
+        try cli.run("customer", "add", "Zhang Newcomer", "--phone", "+86 139 8707 0000")
+        let after = try cli.run("customer", "search", "Newcomer")
+        #expect(after.status == 0 && after.out.contains("Zhang Newcomer"))
+        #expect(try cli.run("customer", "search", "Newcomer").out == after.out)   // from the checkpoint saved by the first
+    }
+
     @Test func listsAndShowsSpeakJSONWithDomainFieldNames() throws {
         let cli = CLI()
         defer { cli.remove() }

@@ -37,7 +37,7 @@ extension CRMState {
     }
 
     /// Bump when the archived layout changes; old checkpoints are then ignored.
-    static let archiveLayout = 12
+    static let archiveLayout = 13
 
     /// Changes whenever the layout, a vocabulary or an event version changes.
     static var archiveFingerprint: UInt32 {
@@ -47,11 +47,12 @@ extension CRMState {
     }
 
     /// The sections: 0 customers, 1 contacts, 2 deals, 3 interactions, 4
-    /// follow-ups (section k holds the list of bit k of `StateLists`), 5 the
-    /// other entities and anomalies, 6 record links and undo bookkeeping.
-    static let archiveSections = 7
+    /// follow-ups, 5 the other entities and anomalies, 6 record links and
+    /// undo bookkeeping (each a member of `StateLists`), 7 the time of the
+    /// last record and the unreadable count (always read).
+    static let archiveSections = 8
     /// The sections, the largest first, so that two cores share the work evenly.
-    static let archiveOrder = [0, 2, 3, 4, 1, 5, 6]
+    static let archiveOrder = [0, 2, 3, 4, 1, 5, 6, 7]
 
     // MARK: - Writing
 
@@ -72,11 +73,12 @@ extension CRMState {
             a.list(surveys, Archiver.survey)
             a.list(products, Archiver.product)
             a.list(anomalies, Archiver.anomaly)
-            a.w.optionalTime(lastRecordTime)
-            a.w.varint(UInt64(unreadableCount))
-        default:
+        case 6:
             a.recordLinks(records)
             a.actions(actions, undone)
+        default:
+            a.w.optionalTime(lastRecordTime)
+            a.w.varint(UInt64(unreadableCount))
         }
         w = a.w
     }
@@ -128,12 +130,13 @@ extension CRMState {
             surveys = part.surveys
             products = part.products
             anomalies = part.anomalies
-            lastRecordTime = part.lastRecordTime
-            unreadableCount = part.unreadableCount
-        default:
+        case 6:
             records = part.records
             actions = part.actions
             undone = part.undone
+        default:
+            lastRecordTime = part.lastRecordTime
+            unreadableCount = part.unreadableCount
         }
     }
 
@@ -153,11 +156,12 @@ extension CRMState {
             surveys = try u.list(Unarchiver.survey)
             products = try u.list(Unarchiver.product)
             anomalies = Array(try u.list(Unarchiver.anomaly))
-            lastRecordTime = try u.r.optionalTime()
-            unreadableCount = try u.r.count()
-        default:
+        case 6:
             records = try u.recordLinks()
             (actions, undone) = try u.actions()
+        default:
+            lastRecordTime = try u.r.optionalTime()
+            unreadableCount = try u.r.count()
         }
         reader = u.r
     }

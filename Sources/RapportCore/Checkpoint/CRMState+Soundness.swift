@@ -7,20 +7,25 @@ extension CRMState {
 
     /// The same for a state that left lists out: `counts` gives the length of
     /// each list of `StateLists` in order, as the checkpoint holds them.
+    /// The other lists, when left out, are never read: links into them are not checked.
     func linksAreSound(counting counts: [Int]?) -> Bool {
         let records = recordCount
         let customerCount = counts?[0] ?? customers.count, contactCount = counts?[1] ?? contacts.count
         let dealCount = counts?[2] ?? deals.count, interactionCount = counts?[3] ?? interactions.count
         let followUpCount = counts?[4] ?? followUps.count
+        let others = leftOut.contains(.otherLists) ? Int(Int32.max) : nil
+        let complaintCount = others ?? complaints.count, purchaseCount = others ?? purchases.count
+        let moodNoteCount = others ?? moodNotes.count, noteCount = others ?? notes.count
+        let surveyCount = others ?? surveys.count, productCount = others ?? products.count
         func within(_ n: Int32, _ count: Int) -> Bool { n >= 0 && Int(n) <= count }
         func customer<E>(_ id: ID<E>) -> Bool { id.number >= 1 && Int(id.number) <= customerCount }
         func optional<E>(_ id: ID<E>?, _ count: Int) -> Bool { id.map { $0.number >= 1 && Int($0.number) <= count } ?? true }
         for c in customers {
             guard within(c.newestContact, contactCount), within(c.newestDeal, dealCount),
                   within(c.newestInteraction, interactionCount), within(c.newestFollowUp, followUpCount),
-                  within(c.newestComplaint, complaints.count), within(c.newestPurchase, purchases.count),
-                  within(c.newestMoodNote, moodNotes.count), within(c.newestNote, notes.count),
-                  within(c.newestSurvey, surveys.count), within(c.newestProduct, products.count),
+                  within(c.newestComplaint, complaintCount), within(c.newestPurchase, purchaseCount),
+                  within(c.newestMoodNote, moodNoteCount), within(c.newestNote, noteCount),
+                  within(c.newestSurvey, surveyCount), within(c.newestProduct, productCount),
                   c.newestRecord >= -1, Int(c.newestRecord) < records, c.mergedInto.map(customer) ?? true
             else { return false }
         }
@@ -36,7 +41,7 @@ extension CRMState {
         else { return false }
         guard interactions.allSatisfy({ optional($0.deal, dealCount) && optional($0.contact, contactCount) }),
               followUps.allSatisfy({ optional($0.deal, dealCount) && optional($0.interaction, interactionCount)
-                  && optional($0.product, products.count) }),
+                  && optional($0.product, productCount) }),
               complaints.allSatisfy({ optional($0.deal, dealCount) })
         else { return false }
         for i in 0..<self.records.count {   // none when a state left the links out

@@ -97,12 +97,12 @@ extension Checkpoint {
 
         /// Chunks read and verified by small reads, kept: a search comes back
         /// to the same ones. Any thread may read, one at a time.
-        private var verifiedChunks: [Int: [UInt8]] = [:]
+        private var verifiedChunks: [Int: ArraySlice<UInt8>] = [:]
         private let lock = NSLock()
 
         /// Bytes `range` of the body, read with the whole chunks around them
         /// and checked against their hashes; a small read's chunks are kept.
-        func bytes(_ range: Range<Int>) -> [UInt8]? {
+        func bytes(_ range: Range<Int>) -> ArraySlice<UInt8>? {
             let first = range.lowerBound / chunkSize, last = max(first, (range.upperBound - 1) / chunkSize)
             guard last - first < 16, range.upperBound <= bodyEnd, range.lowerBound >= 0 else {
                 return Self.verified(range, source, chunkHashes, bodyEnd)
@@ -119,12 +119,13 @@ extension Checkpoint {
                     verifiedChunks[k] = chunk
                 }
                 let chunk = verifiedChunks[k]!, base = k * chunkSize
-                out += chunk[max(range.lowerBound, base) - base..<min(range.upperBound, base + chunk.count) - base]
+                let from = chunk.startIndex + max(range.lowerBound, base) - base
+                out += chunk[from..<chunk.startIndex + min(range.upperBound, base + chunk.count) - base]
             }
-            return out
+            return out[...]
         }
 
-        private static func verified(_ range: Range<Int>, _ source: Source, _ hashes: [UInt64], _ bodyEnd: Int) -> [UInt8]? {
+        private static func verified(_ range: Range<Int>, _ source: Source, _ hashes: [UInt64], _ bodyEnd: Int) -> ArraySlice<UInt8>? {
             guard range.lowerBound >= 0, range.upperBound <= bodyEnd else { return nil }
             guard !range.isEmpty else { return [] }
             let first = range.lowerBound / chunkSize, last = (range.upperBound - 1) / chunkSize
@@ -132,14 +133,14 @@ extension Checkpoint {
             guard let all = source(start..<min(bodyEnd, (last + 1) * chunkSize)),
                   all.withUnsafeBytes({ BlockHash.blocks($0, blockSize: chunkSize) }) == Array(hashes[first...last])
             else { return nil }
-            return Array(all[(range.lowerBound - start)..<(range.upperBound - start)])
+            return all[(range.lowerBound - start)..<(range.upperBound - start)]
         }
 
         /// The state, but for the lists `leftOut` names (see `StateLists`);
         /// nil when it does not decode or does not hold together.
         public func state(leavingOut leftOut: StateLists = []) -> CRMState? {
             // The sections read, each whole; of a list left out, only its count (for the links into it).
-            var parts: [[UInt8]] = []
+            var parts: [ArraySlice<UInt8>] = []
             for (k, range) in sections.prefix(CRMState.archiveSections).enumerated() {
                 let whole = leftOut.isDisjoint(with: StateLists(section: k))
                 guard let part = bytes(whole ? range : range.lowerBound..<min(range.upperBound, range.lowerBound + 10)) else { return nil }
@@ -160,7 +161,7 @@ extension Checkpoint {
         }
 
         /// Calls `body` with a buffer on each array's bytes.
-        private static func withBuffers<T>(_ arrays: [[UInt8]], _ body: ([UnsafeRawBufferPointer]) -> T) -> T {
+        private static func withBuffers<T>(_ arrays: [ArraySlice<UInt8>], _ body: ([UnsafeRawBufferPointer]) -> T) -> T {
             func next(_ i: Int, _ done: [UnsafeRawBufferPointer]) -> T {
                 guard i < arrays.count else { return body(done) }
                 return arrays[i].withUnsafeBytes { next(i + 1, done + [$0]) }

@@ -310,7 +310,7 @@ import Testing
         #expect(grown.state.leftOut.isEmpty && grown.state == b.state)
         #expect(Checkpoint.read(for: b.path)?.seal.recordCount == b.state.recordCount)
         let next = try Workspace.open(path: b.path, actor: "li", clock: b.workspace.clock, reads: SearchIndex.reads)
-        #expect(next.state.leftOut == [.deals, .interactions, .followUps, .recordLinks])
+        #expect(next.state.leftOut == [.deals, .interactions, .followUps, .recordLinks, .otherLists])
         #expect(next.searchIndex.search("After the checkpoint").count == 1)
     }
 }

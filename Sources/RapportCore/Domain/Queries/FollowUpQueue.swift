@@ -3,7 +3,7 @@
 /// prospects, then follow up the middle), overdue items before all.
 public struct FollowUpQueue: Sendable {
     /// The lists of the state it reads (the queue never looks at past interactions).
-    public static let reads: StateLists = [.customers, .contacts, .deals, .followUps]
+    public static let reads: StateLists = [.customers, .contacts, .deals, .followUps, .otherLists]
 
     /// Why an item sits where it does, in ranking order.
     public enum Bucket: Int, Comparable, Sendable, CaseIterable {

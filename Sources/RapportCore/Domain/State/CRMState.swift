@@ -67,11 +67,20 @@ public struct StateLists: OptionSet, Sendable {
     /// Where each record is and whom it concerns, and the actions undo
     /// walks: needed by a timeline, history and undo, not by a report.
     public static let recordLinks = StateLists(rawValue: 1 << 5)
+    /// Complaints, purchases, mood notes, notes, surveys, products, anomalies.
+    public static let otherLists = StateLists(rawValue: 1 << 6)
     /// Every list: a whole state.
-    public static let all: StateLists = [.customers, .contacts, .deals, .interactions, .followUps, .recordLinks]
+    public static let all: StateLists = [.customers, .contacts, .deals, .interactions, .followUps, .recordLinks, .otherLists]
 
-    /// The list checkpoint section `k` holds, if it is one of these.
-    init(section k: Int) { self.init(rawValue: k < 5 ? 1 << UInt8(k) : k == 6 ? 1 << 5 : 0) }
+    /// The lists checkpoint section `k` holds, if it is one of these.
+    init(section k: Int) {
+        switch k {
+        case 0..<5: self.init(rawValue: 1 << UInt8(k))
+        case 5: self = .otherLists
+        case 6: self = .recordLinks
+        default: self = []
+        }
+    }
 }
 
 /// A record the fold could not apply, and why.

@@ -11,6 +11,13 @@ import RapportCore
 enum RapportBench {
     static func main() throws {
         let args = CommandLine.arguments.dropFirst()
+        let usage = "usage: rapport-bench [--json] [--dir PATH] [--screen | --soak MINUTES | --scale [SIZES]]"
+        if args.contains("--help") || args.contains("-h") { return print(usage) }
+        let known: Set = ["--json", "--dir", "--screen", "--soak", "--soak-append", "--scale"]
+        if let unknown = args.first(where: { $0.hasPrefix("-") && !known.contains($0) }) {
+            FileHandle.standardError.write(Data("rapport-bench: unknown option \(unknown)\n\(usage)\n".utf8))
+            exit(2)
+        }
         if let i = args.firstIndex(of: "--soak-append"), i + 2 < args.endIndex, let seconds = Double(args[i + 2]) {
             return try Soak.append(log: args[i + 1], seconds: seconds)
         }

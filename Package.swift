@@ -10,12 +10,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Pure core: domain and the append-only log store. Foundation only.
         .target(name: "RapportCore", dependencies: ["CXXHash"]),
         // XXH3 from libxxhash, which seals the log prefix and the checkpoint.
         .systemLibrary(name: "CXXHash", path: "Sources/CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
+        // Files in and out: CSV and vCard read into import entries; CSV, vCard and JSON written from the state.
+        .target(name: "RapportExchange", dependencies: ["RapportCore", .product(name: "CSV", package: "CSV.swift")]),
         // Pure UI: app state, messages, update, view into a Canvas of styled cells; themes.
         .target(name: "RapportUI", dependencies: ["RapportCore"]),
         // ncursesw, with a shim for what Swift cannot import.
@@ -40,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "RapportCore", "RapportUI", "RapportApp", "RapportTerminal",
+                "RapportCore", "RapportUI", "RapportApp", "RapportTerminal", "RapportExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +65,12 @@ let package = Package(
                 "RapportCore", "ChildProcess", "log-stress", "rapport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            exclude: ["Fixtures"]
+        ),
+        // Reading and writing the exchange formats: encodings, CSV, vCard, the round trip.
+        .testTarget(
+            name: "RapportExchangeTests",
+            dependencies: ["RapportExchange", "RapportCore"],
             exclude: ["Fixtures"]
         ),
         // The screen as a grid of cells: panes, keys, themes, snapshots.

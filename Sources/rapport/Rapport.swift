@@ -13,7 +13,7 @@ struct Rapport: ParsableCommand {
             CustomerCommand.self, ContactCommand.self, DealCommand.self, CallCommand.self, NoteCommand.self,
             FollowUpCommand.self, ComplaintCommand.self, PurchaseCommand.self, SatisfactionCommand.self, ProductCommand.self,
             SweepCommand.self, EraseCommand.self, UndoCommand.self, HistoryCommand.self,
-            ReportCommand.self, DemoCommand.self, CheckCommand.self, RepairCommand.self,
+            ReportCommand.self, ImportCommand.self, ExportCommand.self, DemoCommand.self, CheckCommand.self, RepairCommand.self,
         ]
     )
 

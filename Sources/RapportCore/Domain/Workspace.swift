@@ -181,13 +181,17 @@ public final class Workspace {
         guard let batch = state.lastAction(of: actor) else { return nil }
         let first = Int(batch.firstRecord)
         let events = try (first..<first + Int(batch.count)).map { try event(ofRecord: $0) }
-        return "\(Self.main(of: events.map(\.event)).map { Describe.event($0, in: state, time: time) } ?? "an action") "
+        return "\(describe(events.map(\.event))) "
             + "(\(time.format(events[0].record.time)))"
     }
 
-    /// The action in words: its first event that is more than a field filled in on the way.
-    private static func main(of events: [Event]) -> Event? {
-        events.first { !$0.type.hasSuffix(".changed") } ?? events.first
+    /// A batch in words: its first event that is more than a field filled in
+    /// on the way, or what an import of several customers did as a whole.
+    private func describe(_ events: [Event]) -> String {
+        let created = events.count { $0.type == CustomerCreated.type }
+        if created > 1 { return "the import of \(Format.grouped(created)) customers" }
+        let main = events.first { !$0.type.hasSuffix(".changed") } ?? events.first
+        return main.map { Describe.event($0, in: state, time: time) } ?? "an action"
     }
 
     /// Undoes the actor's latest action not yet undone, with compensating events.
@@ -201,7 +205,7 @@ public final class Workspace {
             let first = Int(batch.firstRecord)
             let batchRecords = try (first..<first + Int(batch.count)).map { try event(ofRecord: $0) }
             let events = batchRecords.map(\.event)
-            let what = Self.main(of: events).map { Describe.event($0, in: state, time: time) } ?? "an action"
+            let what = describe(events)
             let inverse: [Event]
             switch Result(catching: { () throws(Undo.Conflict) in try Undo.inverse(of: events, in: state) }) {
             case .success(let events): inverse = events

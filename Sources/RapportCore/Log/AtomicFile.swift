@@ -4,8 +4,9 @@ import Foundation
 /// created exclusively and never through a link, synced, then renamed over
 /// the old one and the directory synced. A reader sees the old file or the
 /// new one, never half of either.
-enum AtomicFile {
-    static func replace(_ final: String, with bytes: [UInt8], io: PosixFileIO = PosixFileIO()) throws {
+public enum AtomicFile {
+    /// Puts `bytes` in place of the file at `final`, whole or not at all.
+    public static func replace(_ final: String, with bytes: [UInt8], io: PosixFileIO = PosixFileIO()) throws {
         let (fd, temporary) = try createTemporary(near: final, io: io)
         do {
             try io.writeAll(fd, bytes, path: temporary)

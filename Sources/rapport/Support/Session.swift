@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RapportCore
+import RapportExchange
 
 /// What a command runs with: the resolved log path, actor and clock.
 struct Session {
@@ -149,6 +150,15 @@ struct Failure: Error, CustomStringConvertible {
             return try body()
         } catch {
             throw Failure.usage(error.description + (error.hint.map(words) ?? ""))
+        }
+    }
+
+    /// Runs `body`, turning a file that cannot be read as its format into a data error (65) about `file`.
+    static func exchange<T>(_ file: String, _ body: () throws(ExchangeError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw Failure(message: "\(file): \(error.description); nothing was imported", status: 65)
         }
     }
 

@@ -36,6 +36,7 @@ extension Action {
         case .editProduct(let id, let fields): try AfterSalesActions.editProduct(id, fields, state, time)
         case .startSweep(let name, let customers, let due, let note): try AfterSalesActions.startSweep(name, customers, due, note, state, time)
         case .stopSweep(let name): try AfterSalesActions.stopSweep(name, state, time)
+        case .importCustomers(let batch): try Importer.outcome(batch, state, time)
         case .eraseCustomer(let id, let reason, let records):
             ActionOutcome(events: [.customerErased(id, reason: reason, records: records)], created: nil,
                           summary: "erased the personal data of \(id) from \(records) records")

@@ -50,6 +50,8 @@ public enum Action: Sendable {
     case stopSweep(name: String)
     /// Records that a customer's personal data was erased (`Erasure` rewrites the log first).
     case eraseCustomer(CustomerID, reason: String, records: Int)
+    /// Brings customers in from a file: one batch, undone as a whole.
+    case importCustomers(ImportBatch)
 }
 
 /// A win as entered: the purchase it brings and the follow-through checks to schedule.
@@ -120,12 +122,15 @@ public struct ActionOutcome: Sendable {
     /// past approach for a customer who is not qualified, a stage left
     /// without what it records. Shown beside the summary; nothing is refused.
     public let warnings: [String]
+    /// An import's account of each entry (nil for other actions).
+    public let importReport: ImportReport?
 
-    public init(events: [Event], created: EntityRef?, summary: String, warnings: [String] = []) {
+    public init(events: [Event], created: EntityRef?, summary: String, warnings: [String] = [], importReport: ImportReport? = nil) {
         self.events = events
         self.created = created
         self.summary = summary
         self.warnings = warnings
+        self.importReport = importReport
     }
 }
 

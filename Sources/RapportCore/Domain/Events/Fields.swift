@@ -292,8 +292,9 @@ extension JSON {
     }
 
     func requiredTerm<T: Term>(_ key: String) throws(InputError) -> T {
-        guard let s = string, let t = T(rawValue: s) else {
-            throw InputError("\(key): expected a \(T.noun) (\(T.choices))")
+        guard let s = string, let t = T(rawValue: s) ?? T.parse(s) else {
+            let both = T.allCases.map { "\($0.rawValue)/\($0.chinese)" }.joined(separator: ", ")
+            throw InputError("\(key): \(string.map { "\"\($0)\" is not " } ?? "expected ")a \(T.noun); use one of: \(both)")
         }
         return t
     }

@@ -30,7 +30,7 @@ let package = Package(
         // The screen's loop and the effects it carries out (the log, themes, long work); no terminal.
         // glibc's malloc.h, for handing freed pages back on a long session.
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
-        .target(name: "RapportApp", dependencies: ["RapportCore", "RapportUI", "CMalloc"]),
+        .target(name: "RapportApp", dependencies: ["RapportCore", "RapportUI", "RapportExchange", "CMalloc"]),
         // Signal handlers in C: async-signal-safe calls and bytes prepared in advance only.
         .target(name: "CSignalSafe"),
         // The terminal backend: the only code that touches ncurses.

@@ -58,7 +58,7 @@ public final class Effects: @unchecked Sendable {
     /// For tests: long work waits for this before it starts.
     var gate: DispatchSemaphore?
 
-    private final class Job: @unchecked Sendable {
+    final class Job: @unchecked Sendable {
         let label: String
         let usesWorkspace: Bool
         private let flag = NSLock()
@@ -93,7 +93,7 @@ public final class Effects: @unchecked Sendable {
     }
 
     /// The data of the present moment, with the queue of `queueOwner`.
-    private func present() -> ScreenData {
+    func present() -> ScreenData {
         ScreenData(state: workspace.state, now: workspace.time, queueOwner: queueOwner)
     }
 
@@ -136,7 +136,8 @@ public final class Effects: @unchecked Sendable {
 
     private func needsWorkspace(_ effect: Effect) -> Bool {
         switch effect {
-        case .loadTimeline, .writeDemo, .showAsOf, .perform, .previewUndo, .undo, .setActor, .showQueue: true
+        case .loadTimeline, .writeDemo, .showAsOf, .perform, .previewUndo, .undo, .setActor, .showQueue,
+             .planImport, .runImport, .export: true
         case .quit, .loadTheme, .cancelWork, .buildReport: false
         }
     }
@@ -194,6 +195,12 @@ public final class Effects: @unchecked Sendable {
                     ?? ManagerReport(name: name, title: name, scope: "", tables: [])
                 return .report(report, recordCount: data.state.recordCount, asOf: data.asOf)
             }
+        case .planImport(let file, let policy):
+            planImport(file, policy)
+        case .runImport(let batch):
+            runImport(batch)
+        case .export(let format, let file, let includePrivate):
+            export(format, file, includePrivate: includePrivate)
         case .showQueue(let everyone):
             queueOwner = everyone ? nil : workspace.actor
             rebuildScreen()
@@ -251,7 +258,7 @@ public final class Effects: @unchecked Sendable {
         }
     }
 
-    private func start(_ job: Job, _ work: @escaping @Sendable (Job) throws -> Message) {
+    func start(_ job: Job, _ work: @escaping @Sendable (Job) throws -> Message) {
         lock.withLock { self.job = job }
         post(.progress(WorkProgress(job.label)))
         let gate = self.gate
@@ -286,7 +293,7 @@ public final class Effects: @unchecked Sendable {
         post(.progress(nil))
     }
 
-    private func post(_ message: Message) { lock.withLock { inbox.append(message) } }
+    func post(_ message: Message) { lock.withLock { inbox.append(message) } }
 
     // MARK: - Answers and the log
 

@@ -84,6 +84,7 @@ enum DomainBench {
         let (build, perQuery) = try searchInProcess(log)
         report.add("search_index_ms", "search index build, in process", build, "ms")
         report.add("search_query_us", "one search query, in process (median)", perQuery, "µs")
+        try ImportBench.run(dir: dir, bin: bin, env: env, report: &report, say: say)
         try ScreenBench.run(log: log, bin: bin, report: &report, say: say)
     }
 

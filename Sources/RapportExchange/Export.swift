@@ -2,6 +2,60 @@ import CSV
 import Foundation
 import RapportCore
 
+/// The formats customers are exported in.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case csv, vcard, json
+}
+
+/// Which customers an export holds, and its bytes: shared by `rapport export` and the screen's `:export`.
+public enum Export {
+    /// The live customers that pass `owner` and `segment`; those flagged
+    /// do-not-share are left out (and counted) unless `includePrivate`.
+    public static func select(_ state: CRMState, at time: LocalTime, owner: String? = nil, segment: Segment = Segment([], description: ""),
+                              includePrivate: Bool = false) -> (customers: [Customer], leftOut: Int) {
+        let chosen = state.liveCustomers.filter { c in (owner == nil || c.owner == owner) && segment.contains(c, in: state, at: time) }
+        let shared = includePrivate ? chosen : chosen.filter { !$0.doNotShare }
+        return (shared, chosen.count - shared.count)
+    }
+
+    /// The file's bytes; `bom` (CSV only) puts a UTF-8 byte order mark first.
+    public static func bytes(_ format: ExportFormat, _ customers: [Customer], _ state: CRMState, _ time: LocalTime, bom: Bool = false) throws -> [UInt8] {
+        let exported = customers.map { ExportedCustomer($0, contacts: state.contacts(of: $0).reversed()) }
+        switch format {
+        case .csv: return try CSVExport.bytes(exported, bom: bom)
+        case .vcard: return Array(VCardExport.text(exported).utf8)
+        case .json: return Array(JSONExport.text(customers, state, time).utf8)
+        }
+    }
+
+    /// "exported 12 customers and 30 contact persons; 2 flagged do-not-share left out".
+    public static func summary(_ customers: [Customer], leftOut: Int, _ state: CRMState, to file: String? = nil) -> String {
+        let contacts = customers.reduce(0) { $0 + state.contacts(of: $1).count }
+        return "exported \(Format.counted(customers.count, "customer")) and \(Format.counted(contacts, "contact person"))"
+            + (file.map { " to \($0)" } ?? "") + (leftOut > 0 ? "; \(Format.grouped(leftOut)) flagged do-not-share left out" : "")
+    }
+}
+
+/// A JSON array, one object per customer (a line each) with everything recorded of it.
+public enum JSONExport {
+    public static func text(_ customers: [Customer], _ state: CRMState, _ time: LocalTime) -> String {
+        let objects = customers.map { c -> String in
+            guard case .object(var o) = JSONView.customer(c, time) else { return "{}" }
+            o["contacts"] = .array(state.contacts(of: c).reversed().map(JSONView.contact))
+            o["deals"] = .array(state.deals(of: c).reversed().map { JSONView.deal($0, state, time) })
+            o["followUps"] = .array(state.followUps(of: c).reversed().map { JSONView.followUp($0, state, time) })
+            o["interactions"] = .array(state.interactions(of: c).reversed().map { JSONView.interaction($0, time) })
+            o["purchases"] = .array(state.purchases(of: c).reversed().map(JSONView.purchase))
+            o["complaints"] = .array(state.complaints(of: c).reversed().map { JSONView.complaint($0, time) })
+            o["notes"] = .array(state.notes(of: c).reversed().map { n in
+                .object(["id": .string(n.id.description), "text": .string(n.text), "at": JSONView.moment(n.at, time)])
+            })
+            return JSONWriter.string(.object(o))
+        }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+}
+
 /// A customer as exported, with the contact persons of the account.
 public struct ExportedCustomer: Sendable {
     public var customer: Customer

@@ -87,3 +87,43 @@ import Testing
         #expect(try cli.run("export", "xml").err == "rapport: unknown format \"xml\"; use csv, vcard or json\n")
     }
 }
+
+/// `:import` and `:export` on the screen, in tmux: what the file would do is shown to confirm, then written as one action.
+@Suite(.serialized) struct ScreenExchangeTests {
+    @Test func importAfterConfirmingThenUndoThenExport() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let screen = try TmuxScreen(cli, width: 160, height: 48)
+        try screen.waitFor("Welcome to Rapport")
+        try screen.press(":")
+        try screen.type("import \(ExchangeCommandTests.fixture("excel-gbk.csv")) merge")
+        try screen.press("Enter")
+        try screen.waitFor("Import excel-gbk.csv? y / n · 2 customers created, 3 contact persons, 3 notes, 1 merged")
+        #expect(cli.logBytes.isEmpty)   // nothing written before y
+        try screen.press("y")
+        try screen.waitFor("imported excel-gbk.csv: 2 customers created")
+        #expect(try cli.run("customer", "list", "--json").out.contains("北京星辰科技有限公司"))
+        try screen.press("u")
+        try screen.waitFor("Undo the import of 2 customers")
+        try screen.press("y")
+        try screen.waitFor("undid the import of 2 customers")
+        try screen.press(":")
+        try screen.type("import \(ExchangeCommandTests.fixture("google.vcf"))")
+        try screen.press("Enter")
+        try screen.waitFor("Import google.vcf? y / n")
+        try screen.press("y")
+        try screen.waitFor("imported google.vcf")
+        let file = cli.dir + "/out.vcf"
+        try screen.press(":")
+        try screen.type("export vcard \(file)")
+        try screen.press("Enter")
+        try screen.waitFor("exported 1 customer and 2 contact persons to \(file)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("FN:Luca Bianchi\r\n"))
+        try screen.press(":")
+        try screen.type("import \(cli.dir)/none.csv")
+        try screen.press("Enter")
+        try screen.waitFor("cannot read \(cli.dir)/none.csv: no such file")
+        try screen.press("q")
+        try screen.waitFor("EXIT=0")
+    }
+}

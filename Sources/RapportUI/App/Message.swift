@@ -30,6 +30,20 @@ public enum Message: Sendable {
     case actorChanged(String)
     /// A manager's view, built on the data with this record count and as-of moment.
     case report(ManagerReport, recordCount: Int, asOf: Timestamp?)
+    /// A file was read and checked against the log: what importing it would do, to confirm.
+    case importPlanned(ImportPreview)
+}
+
+/// What `:import FILE` would do, for the person to confirm before anything is written.
+public struct ImportPreview: Sendable {
+    public let batch: ImportBatch
+    /// The counts, the first rejected entry with its line, and columns not imported.
+    public let summary: String
+
+    public init(batch: ImportBatch, summary: String) {
+        self.batch = batch
+        self.summary = summary
+    }
 }
 
 /// Long work under way: what it is, and how far it has got (0 to 1) when known.
@@ -65,4 +79,10 @@ public enum Effect: Sendable {
     case showQueue(everyone: Bool)
     /// Build a manager's view of the data shown (answered by `.report`).
     case buildReport(String, ScreenData)
+    /// Read a CSV or vCard file and check it against the log, writing nothing (answered by `.importPlanned`).
+    case planImport(file: String, onDuplicate: DuplicatePolicy)
+    /// Write a confirmed import: one action, undone whole by `u`.
+    case runImport(ImportBatch)
+    /// Write the customers to a file as csv, vcard or json.
+    case export(format: String, file: String, includePrivate: Bool)
 }

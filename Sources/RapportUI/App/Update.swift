@@ -45,6 +45,9 @@ extension AppState {
             return performed(summary, created: created)
         case .refused(let message, let field, let conflict):
             return refused(message, field: field, conflict: conflict)
+        case .importPlanned(let preview):
+            overlay = .confirm(Confirmation(question: "Import \(preview.batch.origin)? y / n · \(preview.summary)", effect: .runImport(preview.batch)))
+            return []
         case .undoPreview(let what):
             guard let what else { return fail("you have nothing to undo (\(actor))") }
             overlay = .confirm(Confirmation(question: "Undo \(what)? y / n", effect: .undo))
@@ -253,9 +256,32 @@ extension AppState {
         case "user":
             guard !rest.isEmpty else { return fail("usage: :user NAME (acting now as \(actor))") }
             return [.setActor(rest)]
+        case "import":
+            var args = Array(words.dropFirst())
+            let policy = args.last.flatMap(DuplicatePolicy.init(rawValue:))
+            if policy != nil { args.removeLast() }
+            guard !args.isEmpty else { return fail("usage: :import FILE [skip|merge|add] (a CSV file or vCards; what it would do is shown first)") }
+            return [.planImport(file: Self.expandingHome(args.joined(separator: " ")), onDuplicate: policy ?? .skip)]
+        case "export":
+            var args = Array(words.dropFirst())
+            let includePrivate = args.last == "private"
+            if includePrivate { args.removeLast() }
+            guard args.count >= 2, ["csv", "vcard", "json"].contains(args[0]) else {
+                return fail("usage: :export csv|vcard|json FILE [private] (private: with the customers flagged do-not-share)")
+            }
+            return [.export(format: args[0], file: Self.expandingHome(args.dropFirst().joined(separator: " ")), includePrivate: includePrivate)]
         default:
-            return fail("unknown command \":\(verb)\"; use :theme NAME, :asof DATE, :asof now, :user NAME, :help or :quit")
+            return fail("unknown command \":\(verb)\"; use :theme NAME, :asof DATE, :asof now, :user NAME, :import FILE, "
+                + ":export FORMAT FILE, :help or :quit")
         }
+    }
+}
+
+extension AppState {
+    /// A path with a leading `~/` read as the home directory.
+    static func expandingHome(_ path: String) -> String {
+        guard path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] else { return path }
+        return home + path.dropFirst()
     }
 }
 

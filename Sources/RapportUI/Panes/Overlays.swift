@@ -42,6 +42,8 @@ enum Overlays {
         for (c, what) in [(":theme NAME", "default, light, high-contrast, mono, or a file of yours"),
                           (":asof DATE", "everything as it was then (2026-06-30, yesterday, -, …)"),
                           (":asof now", "back to now (Esc too)"), (":user NAME", "act as another rep from now on"),
+                          (":import FILE", "customers from a CSV file or vCards, shown first (then merge or add)"),
+                          (":export", "csv|vcard|json FILE: the customers to a file (then private for all)"),
                           (":quit", "quit")] {
             out.append([Span("  " + TextWidth.pad(c, to: 14), .key), Span(what)])
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RapportCore
+import RapportExchange
 
 /// `rapport purchase add`: what a customer bought.
 struct PurchaseCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RapportCore
+import RapportExchange
 
 /// `rapport complaint …`: complaints tracked to a resolution the customer confirms (seed 003).
 struct ComplaintCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RapportCore
+import RapportExchange
 
 /// `rapport customer …`: people and organisations.
 struct CustomerCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RapportCore
+import RapportExchange
 
 /// `rapport deal …`: deals through the seven stages.
 struct DealCommand: ParsableCommand {

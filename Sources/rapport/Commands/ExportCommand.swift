@@ -23,21 +23,13 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            guard ["csv", "vcard", "json"].contains(format) else { throw Failure.usage("unknown format \"\(format)\"; use csv, vcard or json") }
-            if bom, format != "csv" { throw Failure.usage("--bom is for csv only") }
+            guard let format = ExportFormat(rawValue: format) else { throw Failure.usage("unknown format \"\(format)\"; use csv, vcard or json") }
+            if bom, format != .csv { throw Failure.usage("--bom is for csv only") }
             let session = try Session(globals)
             let w = try session.openWorkspace()
             let (state, time, banner) = try session.view(w, asOf: asOf)
-            let filter = try segmentFilter(time)
-            let chosen = state.liveCustomers.filter { c in (owner == nil || c.owner == owner) && filter.contains(c, in: state, at: time) }
-            let shared = includePrivate ? chosen : chosen.filter { !$0.doNotShare }
-            let exported = shared.map { ExportedCustomer($0, contacts: state.contacts(of: $0).reversed()) }
-            let bytes: [UInt8]
-            switch format {
-            case "csv": bytes = try CSVExport.bytes(exported, bom: bom)
-            case "vcard": bytes = Array(VCardExport.text(exported).utf8)
-            default: bytes = Array(json(shared, state, time).utf8)
-            }
+            let (customers, leftOut) = Export.select(state, at: time, owner: owner, segment: try segmentFilter(time), includePrivate: includePrivate)
+            let bytes = try Export.bytes(format, customers, state, time, bom: bom)
             if let output {
                 do { try AtomicFile.replace(output, with: bytes) } catch { throw Failure(message: "cannot write \(output): \(error)", status: 74) }
             } else if isatty(STDOUT_FILENO) == 1 {
@@ -45,11 +37,8 @@ struct ExportCommand: ParsableCommand {
             } else {
                 FileHandle.standardOutput.write(Data(bytes))
             }
-            let left = chosen.count - shared.count
-            let contacts = exported.reduce(0) { $0 + $1.contacts.count }
-            Failure.printLine((banner.map { "\($0): " } ?? "") + "exported \(Format.counted(shared.count, "customer")) and \(Format.counted(contacts, "contact person"))"
-                + (output.map { " to \($0)" } ?? "")
-                + (left > 0 ? "; \(Format.grouped(left)) flagged do-not-share left out (--include-private includes them)" : ""))
+            Failure.printLine((banner.map { "\($0): " } ?? "") + Export.summary(customers, leftOut: leftOut, state, to: output)
+                + (leftOut > 0 ? " (--include-private includes them)" : ""))
         }
     }
 
@@ -65,23 +54,5 @@ struct ExportCommand: ParsableCommand {
         if !parts[0].isEmpty, parts[0] != "*" { criteria.append(.size(try Parse.term(parts[0], SizeClass.self)!)) }
         if parts.count == 2, !parts[1].isEmpty, parts[1] != "*" { criteria.append(.valueType(try Parse.term(parts[1], ValueType.self)!)) }
         return Segment(criteria, description: segment)
-    }
-
-    /// A JSON array, one object per customer (a line each) with everything recorded of it.
-    func json(_ customers: [Customer], _ state: CRMState, _ time: LocalTime) -> String {
-        let objects = customers.map { c -> String in
-            guard case .object(var o) = JSONView.customer(c, time) else { return "{}" }
-            o["contacts"] = .array(state.contacts(of: c).reversed().map(JSONView.contact))
-            o["deals"] = .array(state.deals(of: c).reversed().map { JSONView.deal($0, state, time) })
-            o["followUps"] = .array(state.followUps(of: c).reversed().map { JSONView.followUp($0, state, time) })
-            o["interactions"] = .array(state.interactions(of: c).reversed().map { JSONView.interaction($0, time) })
-            o["purchases"] = .array(state.purchases(of: c).reversed().map(JSONView.purchase))
-            o["complaints"] = .array(state.complaints(of: c).reversed().map { JSONView.complaint($0, time) })
-            o["notes"] = .array(state.notes(of: c).reversed().map { n in
-                .object(["id": .string(n.id.description), "text": .string(n.text), "at": JSONView.moment(n.at, time)])
-            })
-            return JSONWriter.string(.object(o))
-        }
-        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 }

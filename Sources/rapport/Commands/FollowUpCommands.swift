@@ -1,5 +1,6 @@
 import ArgumentParser
 import RapportCore
+import RapportExchange
 
 /// `rapport followup …`: scheduled next steps.
 struct FollowUpCommand: ParsableCommand {

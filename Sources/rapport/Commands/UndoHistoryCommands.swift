@@ -1,5 +1,6 @@
 import ArgumentParser
 import RapportCore
+import RapportExchange
 
 /// `rapport undo`: takes back the actor's latest action.
 struct UndoCommand: ParsableCommand {

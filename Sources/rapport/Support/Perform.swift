@@ -1,5 +1,6 @@
 import ArgumentParser
 import RapportCore
+import RapportExchange
 
 extension ParsableCommand {
     /// Opens the workspace, builds an action from the arguments, performs it

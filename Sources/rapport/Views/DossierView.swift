@@ -1,4 +1,5 @@
 import RapportCore
+import RapportExchange
 
 /// A customer's dossier as text or JSON.
 enum DossierView {

@@ -1,4 +1,5 @@
 import RapportCore
+import RapportExchange
 
 /// The funnel board and the follow-up queue as text or JSON.
 enum FunnelView {

@@ -1,13 +1,13 @@
 import RapportCore
 
 /// The domain as JSON for `--json`: field names follow the domain.
-enum JSONView {
-    static func id<E>(_ id: ID<E>?) -> JSON { id.map { .string($0.description) } ?? .null }
-    static func text(_ s: String?) -> JSON { s.map(JSON.string) ?? .null }
-    static func term<T: Term>(_ t: T?) -> JSON { t.map { .string($0.rawValue) } ?? .null }
-    static func moment(_ t: Timestamp?, _ time: LocalTime) -> JSON { t.map { .string(time.formatISO($0)) } ?? .null }
+public enum JSONView {
+    public static func id<E>(_ id: ID<E>?) -> JSON { id.map { .string($0.description) } ?? .null }
+    public static func text(_ s: String?) -> JSON { s.map(JSON.string) ?? .null }
+    public static func term<T: Term>(_ t: T?) -> JSON { t.map { .string($0.rawValue) } ?? .null }
+    public static func moment(_ t: Timestamp?, _ time: LocalTime) -> JSON { t.map { .string(time.formatISO($0)) } ?? .null }
 
-    static func customer(_ c: Customer, _ time: LocalTime) -> JSON {
+    public static func customer(_ c: Customer, _ time: LocalTime) -> JSON {
         var o = JSONObject()
         o["id"] = .string(c.id.description)
         for f in CustomerField.allCases { o[f.rawValue] = f.value(of: c) }
@@ -22,7 +22,7 @@ enum JSONView {
         return .object(o)
     }
 
-    static func contact(_ p: Contact) -> JSON {
+    public static func contact(_ p: Contact) -> JSON {
         var o = JSONObject()
         o["id"] = .string(p.id.description)
         o["customer"] = .string(p.customer.description)
@@ -30,7 +30,7 @@ enum JSONView {
         return .object(o)
     }
 
-    static func deal(_ d: Deal, _ state: CRMState, _ time: LocalTime) -> JSON {
+    public static func deal(_ d: Deal, _ state: CRMState, _ time: LocalTime) -> JSON {
         var o: JSONObject = [
             "id": .string(d.id.description), "customer": .string(d.customer.description),
             "customerName": text(state.customer(d.customer)?.name), "title": .string(d.title),
@@ -50,7 +50,7 @@ enum JSONView {
         return .object(o)
     }
 
-    static func interaction(_ x: Interaction, _ time: LocalTime) -> JSON {
+    public static func interaction(_ x: Interaction, _ time: LocalTime) -> JSON {
         .object([
             "id": .string(x.id.description), "customer": .string(x.customer.description),
             "deal": id(x.deal), "contact": id(x.contact), "kind": .string(x.kind.rawValue),
@@ -61,7 +61,7 @@ enum JSONView {
         ])
     }
 
-    static func followUp(_ f: FollowUp, _ state: CRMState, _ time: LocalTime) -> JSON {
+    public static func followUp(_ f: FollowUp, _ state: CRMState, _ time: LocalTime) -> JSON {
         .object([
             "id": .string(f.id.description), "customer": .string(f.customer.description),
             "customerName": text(state.customer(f.customer)?.name), "deal": id(f.deal), "owner": text(f.owner),
@@ -72,7 +72,7 @@ enum JSONView {
         ])
     }
 
-    static func complaint(_ k: Complaint, _ time: LocalTime) -> JSON {
+    public static func complaint(_ k: Complaint, _ time: LocalTime) -> JSON {
         .object([
             "id": .string(k.id.description), "customer": .string(k.customer.description), "deal": id(k.deal),
             "summary": .string(k.summary), "opened": moment(k.openedAt, time), "resolved": moment(k.resolvedAt, time),
@@ -82,7 +82,7 @@ enum JSONView {
         ])
     }
 
-    static func survey(_ s: Survey) -> JSON {
+    public static func survey(_ s: Survey) -> JSON {
         var levels = JSONObject()
         for level in SatisfactionLevel.allCases { levels[level.rawValue] = .double(s.score(level)) }
         return .object([
@@ -92,7 +92,7 @@ enum JSONView {
         ])
     }
 
-    static func product(_ a: Product, _ state: CRMState, _ time: LocalTime) -> JSON {
+    public static func product(_ a: Product, _ state: CRMState, _ time: LocalTime) -> JSON {
         var o = JSONObject()
         o["id"] = .string(a.id.description)
         o["customer"] = .string(a.customer.description)
@@ -103,7 +103,7 @@ enum JSONView {
         return .object(o)
     }
 
-    static func purchase(_ b: Purchase) -> JSON {
+    public static func purchase(_ b: Purchase) -> JSON {
         .object([
             "id": .string(b.id.description), "customer": .string(b.customer.description),
             "amount": .string(b.amount.plainAmount), "currency": .string(b.amount.currency),
@@ -111,11 +111,11 @@ enum JSONView {
         ])
     }
 
-    static func moods(_ moods: [MoodReading], _ time: LocalTime) -> JSON {
+    public static func moods(_ moods: [MoodReading], _ time: LocalTime) -> JSON {
         .array(moods.map { .object(["mood": .string($0.mood.rawValue), "at": moment($0.at, time)]) })
     }
 
-    static func outcome(_ o: ActionOutcome) -> JSON {
+    public static func outcome(_ o: ActionOutcome) -> JSON {
         .object(["ok": true, "created": o.created.map { .string($0.description) } ?? .null,
                  "summary": .string(o.summary), "events": .int(Int64(o.events.count)), "warnings": .strings(o.warnings)])
     }

@@ -61,7 +61,7 @@ extension Effects {
         }
     }
 
-    /// Writes the customers shown (as of the moment shown) to `file`, whole or not at all.
+    /// Writes the customers as they are now (not as of a moment looked at) to `file`, whole or not at all.
     func export(_ format: String, _ file: String, includePrivate: Bool) {
         guard let format = ExportFormat(rawValue: format) else { return }
         let label = "writing \(format.rawValue) to \((file as NSString).lastPathComponent)"

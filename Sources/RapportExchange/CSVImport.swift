@@ -87,7 +87,9 @@ public struct CSVImport {
         var person = ImportEntry.Person(name: "")
         var notes: [String] = []
         for (value, target) in zip(row, targets) {
-            let v = value.withLineFeeds.trimmingSpaces
+            var v = value.withLineFeeds.trimmingSpaces
+            // ="0571…": how spreadsheets keep a number's leading zeros; the text is inside.
+            if v.hasPrefix("=\""), v.hasSuffix("\""), v.count >= 3 { v = String(v.dropFirst(2).dropLast()) }
             guard let target, !v.isEmpty else { continue }
             switch target {
             case .customer(let f) where [.phones, .emails, .tags].contains(f):

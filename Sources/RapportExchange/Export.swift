@@ -52,7 +52,7 @@ public enum JSONExport {
             })
             return JSONWriter.string(.object(o))
         }
-        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+        return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 }
 

@@ -136,23 +136,13 @@ public struct VCard: Equatable, Sendable {
         return out
     }
 
+    /// A text value with its backslash escapes read (`\n` a newline, `\,` a comma).
     static func unescape(_ s: String) -> String {
-        guard s.contains("\\") else { return s }
-        var out = "", escaped = false
-        for c in s {
-            if escaped {
-                out.append(c == "n" || c == "N" ? "\n" : c)
-                escaped = false
-            } else if c == "\\" {
-                escaped = true
-            } else {
-                out.append(c)
-            }
-        }
-        return out
+        s.contains("\\") ? splitUnescaping(s, on: nil)[0] : s
     }
 
-    static func splitUnescaping(_ s: String, on separator: Character) -> [String] {
+    /// The value split on `separator` where it is not escaped (nil: not split), escapes read.
+    static func splitUnescaping(_ s: String, on separator: Character?) -> [String] {
         var parts: [String] = [], current = "", escaped = false
         for c in s {
             if escaped {

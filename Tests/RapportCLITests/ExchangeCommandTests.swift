@@ -85,6 +85,10 @@ import Testing
         let vcard = try cli.run("export", "vcard", "--include-private", "--segment", "large")
         #expect(vcard.out.components(separatedBy: "BEGIN:VCARD").count == 3 && vcard.out.contains("FN:Anna\r\nUID:urn:rapport:c2\r\nKIND:individual\r\n") && vcard.out.contains("X-RAPPORT-DONOTSHARE:true\r\n"))
         #expect(try cli.run("export", "xml").err == "rapport: unknown format \"xml\"; use csv, vcard or json\n")
+        #expect(try cli.run("customer", "edit", "c3", "--owner", "wang").status == 0)
+        #expect(try cli.run("export", "csv", "--owner", "wang").out.split(separator: "\r\n").map { $0.prefix(3) } == ["id,", "c3,"])
+        let before = try cli.run("export", "json", "--as-of", "2026-11-22")
+        #expect(before.out == "[]\n" && before.err.hasSuffix("exported 0 customers and 0 contact persons\n"))
     }
 }
 

@@ -67,6 +67,11 @@ func fixture(_ name: String) throws -> [UInt8] {
             && unclosed.entries[1].problem == "the quote opened on line 3 is never closed: the rest of the file was read into one field")
     }
 
+    @Test func aNumberKeptAsAFormulaIsReadAsItsText() throws {
+        let table = try CSVImport.read(Array("name,phone\nAnna,\"=\"\"0571 8888 1234\"\"\"\n".utf8))
+        #expect(table.entries[0].fields[.phones] == .array([.string("0571 8888 1234")]))
+    }
+
     @Test func rowsWithOneIdAreOneCustomerWithTheirContacts() throws {
         let text = "id,name,kind,contact,contact title\nc1,Lumen,organisation,李雷,CTO\nc1,Lumen,organisation,韩梅梅,CFO\nc2,Anna,individual,,\n"
         let table = try CSVImport.read(Array(text.utf8))
@@ -113,6 +118,15 @@ func fixture(_ name: String) throws -> [UInt8] {
         let e = try entries("outlook.vcf")
         #expect(e.count == 1 && e[0].name == "Contoso Ltd." && e[0].contacts.first?.fields[.title] == .string("Account Manager"))
         #expect(e[0].notes == ["Anna Smith: Renewal due in March\nCall before the 15th"])
+    }
+
+    @Test func threeCardsFoldedAndQuotedPrintable() throws {
+        let e = try entries("three-cards.vcf")
+        #expect(e.map(\.name) == ["李娜", "Oliver Twist-Bumble", "Lumen"])
+        #expect(e[0].notes == ["第一行\n第二行"])   // CRLF inside quoted-printable, and a soft line break
+        #expect(e[1].fields[.emails] == .array([.string("oliver@example.com")]))
+        #expect(e[1].notes == ["A long note that a phone folded over three lines, with an escaped comma and a semicolon; at the end"])
+        #expect(e[2].contacts == [.init(name: "Zhao Lei", fields: [.phone: .string("+86-139-0000-0002")])])
     }
 
     @Test func aCardCutOffAtTheEndStillCounts() throws {

@@ -14,7 +14,7 @@ let package = Package(
     ],
     targets: [
         // Pure core: domain and the append-only log store. Foundation only.
-        .target(name: "RapportCore", dependencies: ["CXXHash"]),
+        .target(name: "RapportCore", dependencies: ["CXXHash"], resources: [.copy("Catalogue")]),
         // XXH3 from libxxhash, which seals the log prefix and the checkpoint.
         .systemLibrary(name: "CXXHash", path: "Sources/CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
         // Files in and out: CSV and vCard read into import entries; CSV, vCard and JSON written from the state.

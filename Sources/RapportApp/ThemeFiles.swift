@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 import RapportUI
 
 /// Finds and reads theme files: the user's own first, then the shipped ones.
@@ -55,6 +56,8 @@ public struct ThemeError: Error {
 /// `~/.config/rapport/config`: `theme = light`; `#` comments.
 public struct ScreenConfig {
     public var theme: String?
+    /// `lang = zh` or `lang = en`.
+    public var lang: String?
     public var problem: String?
 
     public static func folder(environment env: [String: String], home: String?) -> String? {
@@ -73,8 +76,10 @@ public struct ScreenConfig {
             let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             if parts.count == 2, parts[0] == "theme", !parts[1].isEmpty {
                 theme = parts[1]
+            } else if parts.count == 2, parts[0] == "lang", Language.parse(parts[1]) != nil {
+                lang = parts[1]
             } else if problem == nil {
-                problem = "\(folder)/config:\(n + 1): expected `theme = NAME`"
+                problem = "\(folder)/config:\(n + 1): expected `theme = NAME` or `lang = zh|en`"
             }
         }
     }

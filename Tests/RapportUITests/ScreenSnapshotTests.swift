@@ -54,9 +54,9 @@ import Testing
         let f = try ScreenFixture(width: 160, height: 48)
         f.press(.char("?"))
         expectSnapshot(f.canvas, "help-160x48")
-        let help = Overlays.helpLines(f.app.keyMap).map { $0.map(\.text).joined() }.joined(separator: "\n")
+        let help = Overlays.helpLines(f.app.keyMap, f.app.text).map { $0.map(\.text).joined() }.joined(separator: "\n")
         for action in KeyAction.allCases {
-            #expect(help.contains(action.summary), "help lacks \(action)")
+            #expect(help.contains(action.summary(f.app.text)), "help lacks \(action)")
         }
     }
 

@@ -66,7 +66,7 @@ import Testing
         f.press(.char(":"))
         f.type("frobnicate")
         f.press(.enter)
-        #expect(f.app.status == StatusNote(text: "unknown command \":frobnicate\"; use :theme NAME, :asof DATE, :asof now, :user NAME, :import FILE, :export FORMAT FILE, :help or :quit", isError: true))
+        #expect(f.app.status == StatusNote(text: "unknown command \":frobnicate\"; use :theme NAME, :asof DATE, :asof now, :user NAME, :lang zh|en, :import FILE, :export FORMAT FILE, :help or :quit", isError: true))
         f.press(.char(":"))
         f.type("asof 2027-01-01")
         f.press(.enter)

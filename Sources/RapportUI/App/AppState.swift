@@ -4,14 +4,8 @@ import RapportCore
 public enum Pane: Int, CaseIterable, Sendable {
     case funnel, dossier, mood, followUps
 
-    public var title: String {
-        switch self {
-        case .funnel: "Funnel"
-        case .dossier: "Dossier"
-        case .mood: "Personality & mood"
-        case .followUps: "Follow-ups"
-        }
-    }
+    /// The pane's name in the catalogue's language.
+    public func title(_ t: Catalogue) -> String { t("pane.\(self)") }
 }
 
 /// The incremental customer search opened by `/`.
@@ -75,6 +69,10 @@ public struct AppState: Sendable {
     public var reports: [String: ManagerReport] = [:]
     public var width: Int, height: Int
     public var focus: Pane = .funnel
+    /// The language every text of the screen is in (`:lang` changes it).
+    public var language: Language = .en
+    /// The texts of that language.
+    public var text: Catalogue { Catalogue.of(language) }
     /// Where the funnel board's selection is.
     public var funnel = FunnelPane.State()
     /// Where the follow-up queue's selection is.
@@ -95,8 +93,10 @@ public struct AppState: Sendable {
     /// A demo is being written (the welcome screen says so).
     public var writingDemo = false
 
-    public init(data: ScreenData, source: String, actor: String, width: Int, height: Int, themeName: String = "default") {
+    public init(data: ScreenData, source: String, actor: String, width: Int, height: Int, themeName: String = "default",
+                language: Language = .en) {
         self.data = data
+        self.language = language
         self.source = source
         self.actor = actor
         self.width = width

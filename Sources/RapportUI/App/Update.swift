@@ -256,6 +256,11 @@ extension AppState {
         case "user":
             guard !rest.isEmpty else { return fail("usage: :user NAME (acting now as \(actor))") }
             return [.setActor(rest)]
+        case "lang":
+            guard let language = Language.parse(rest) else { return fail(self.text("lang.usage")) }
+            self.language = language
+            status = StatusNote(text: self.text("lang.set"), isError: false)
+            return []
         case "import":
             var args = Array(words.dropFirst())
             let policy = args.last.flatMap(DuplicatePolicy.init(rawValue:))
@@ -271,8 +276,7 @@ extension AppState {
             }
             return [.export(format: args[0], file: Self.expandingHome(args.dropFirst().joined(separator: " ")), includePrivate: includePrivate)]
         default:
-            return fail("unknown command \":\(verb)\"; use :theme NAME, :asof DATE, :asof now, :user NAME, :import FILE, "
-                + ":export FORMAT FILE, :help or :quit")
+            return fail(self.text("command.unknown", verb))
         }
     }
 }

@@ -4,7 +4,7 @@ import RapportCore
 enum DossierPane {
     static func render(_ s: AppState, in r: Rect, on canvas: inout Canvas) {
         let name = s.customer.flatMap { s.data.customer($0) }.map { "\($0.id) \($0.name)" } ?? ""
-        let inner = Box(title: Pane.dossier.title, summary: name, focused: s.focus == .dossier).draw(in: r, on: &canvas)
+        let inner = Box(title: Pane.dossier.title(s.text), summary: name, focused: s.focus == .dossier).draw(in: r, on: &canvas)
         guard !inner.isEmpty else { return }
         let all = lines(s, width: inner.width)
         guard !all.isEmpty else {

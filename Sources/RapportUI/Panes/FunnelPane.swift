@@ -8,7 +8,9 @@ public enum FunnelPane {
     static func usesColumns(_ inner: Rect) -> Bool { inner.width >= columnWidth * Stage.allCases.count }
 
     static func box(_ state: AppState) -> Box {
-        Box(title: Pane.funnel.title, summary: state.data.funnel.tierSummary, focused: state.focus == .funnel)
+        let t = state.text
+        let tiers = state.data.funnel.tiers.map { t("funnel.tier.\($0.tier.rawValue)", $0.count) }.joined(separator: " · ")
+        return Box(title: Pane.funnel.title(t), summary: tiers, focused: state.focus == .funnel)
     }
 
     static func tierStyle(_ stage: Stage) -> Style {
@@ -20,8 +22,8 @@ public enum FunnelPane {
     }
 
     /// `1.5M` when all in one currency (the board's usual case), else `1.5M CNY + 20k USD`.
-    static func short(_ a: Amounts) -> String {
-        a.currencies.count == 1 ? Money.compact(a.cents[a.currencies[0]] ?? 0) : a.compact
+    static func short(_ a: Amounts, _ language: Language) -> String {
+        a.currencies.count == 1 ? Money.compact(a.cents[a.currencies[0]] ?? 0, language) : a.compact(language)
     }
 
     // MARK: - Selection
@@ -85,7 +87,6 @@ public enum FunnelPane {
     }
 
     /// The marks in words, for the help.
-    static let legend = "⚑ stale · ~ a stage passed without what it records · ? past Approach, customer not qualified · ✓ won, following through"
 
     static func render(_ s: AppState, in r: Rect, on canvas: inout Canvas) {
         let inner = box(s).draw(in: r, on: &canvas)
@@ -101,9 +102,10 @@ public enum FunnelPane {
             let x = inner.x + i * width, w = width - 1
             let current = i == s.funnel.stage
             let style = tierStyle(column.stage)
-            canvas.put(column.stage.english, x: x, y: inner.y, style: current && s.focus == .funnel ? .selection : style, limit: w)
-            canvas.put("\(column.count) · \(short(column.total))", x: x, y: inner.y + 1, style: .header, limit: w)
-            canvas.put("w \(short(column.weighted))" + (column.stale > 0 ? " · \(column.stale)⚑" : ""), x: x, y: inner.y + 2, style: .dim, limit: w)
+            canvas.put(column.stage.label(s.language), x: x, y: inner.y, style: current && s.focus == .funnel ? .selection : style, limit: w)
+            canvas.put("\(column.count) · \(short(column.total, s.language))", x: x, y: inner.y + 1, style: .header, limit: w)
+            canvas.put(s.text("funnel.weighted", short(column.weighted, s.language)) + (column.stale > 0 ? " · \(column.stale)⚑" : ""),
+                       x: x, y: inner.y + 2, style: .dim, limit: w)
             canvas.put(String(repeating: "─", count: w), x: x, y: inner.y + 3, style: .border, ellipsis: false)
             let selected = current ? s.funnel.row : -1
             let offset = Scroll.offset(max(0, selected), rows: dealRows)
@@ -117,11 +119,12 @@ public enum FunnelPane {
                 canvas.fill(Rect(x: x, y: y, width: w, height: 1), style: lineStyle)
                 canvas.put((isSelected ? "▸ " : "  ") + name, x: x, y: y, style: lineStyle, limit: w)
                 // The marks first: a narrow column cuts the end of the line.
-                canvas.put([Span("  ")] + marks(deal, s) + [Span((deal.value?.compact ?? "–") + " \(deal.daysInStage(time))d", .dim)],
+                canvas.put([Span("  ")] + marks(deal, s)
+                            + [Span((deal.value.map { Money.compact($0.cents, s.language) } ?? "–") + " " + s.text("unit.days", deal.daysInStage(time)), .dim)],
                            x: x, y: y + 1, limit: w)
             }
             if column.count > offset + dealRows {
-                canvas.put("  +\(column.count - offset - dealRows) more", x: x, y: min(inner.maxY - 1, inner.y + 4 + dealRows * 2), style: .dim, limit: w)
+                canvas.put("  " + s.text("funnel.more", column.count - offset - dealRows), x: x, y: min(inner.maxY - 1, inner.y + 4 + dealRows * 2), style: .dim, limit: w)
             }
         }
     }
@@ -132,7 +135,7 @@ public enum FunnelPane {
         // only the rows on screen are built (a stage may hold thousands of deals).
         let open = s.funnel.stage, dealCount = columns[open].count
         let total = columns.count + dealCount
-        let valueWidth = 12, daysWidth = 5
+        let valueWidth = 12, daysWidth = s.language == .zh ? 6 : 5   // 天 takes two cells
         let nameWidth = max(6, (inner.width - valueWidth - daysWidth - 8) / 2)
         let titleWidth = max(1, inner.width - nameWidth - valueWidth - daysWidth - 8)
         func line(_ index: Int) -> StyledLine {
@@ -142,14 +145,14 @@ public enum FunnelPane {
                 let name = s.data.customer(deal.customer)?.name ?? deal.customer.description
                 let style: Style = n == s.funnel.row ? .selection : .normal
                 return [Span((n == s.funnel.row ? " ▸ " : "   ") + TextWidth.pad(name, to: nameWidth) + " " + TextWidth.pad(deal.title, to: titleWidth), style),
-                        Span(TextWidth.padLeft(deal.value?.compact ?? "–", to: valueWidth), style),
-                        Span(TextWidth.padLeft("\(deal.daysInStage(time))d", to: daysWidth), n == s.funnel.row ? .selection : .dim), Span(" ")]
+                        Span(TextWidth.padLeft(deal.value.map { Money.compact($0.cents, s.language) } ?? "–", to: valueWidth), style),
+                        Span(TextWidth.padLeft(s.text("unit.days", deal.daysInStage(time)), to: daysWidth), n == s.funnel.row ? .selection : .dim), Span(" ")]
                     + marks(deal, s)
             }
             let column = columns[stage]
-            return [Span("\(column.stage.english) \(column.stage.chinese)", tierStyle(column.stage)),
-                    Span(" · \(column.count) · \(column.total.compact) · weighted \(column.weighted.compact)", .header),
-                    Span(column.stale > 0 ? " · \(column.stale) stale" : "", .stale)]
+            return [Span(s.language == .zh ? column.stage.chinese : "\(column.stage.english) \(column.stage.chinese)", tierStyle(column.stage)),
+                    Span(" · " + s.text("funnel.stageLine", column.count, column.total.compact(s.language), column.weighted.compact(s.language)), .header),
+                    Span(column.stale > 0 ? " · " + s.text("funnel.stale", column.stale) : "", .stale)]
         }
         let selectedLine = open + 1 + min(s.funnel.row, max(0, dealCount - 1))
         let offset = min(Scroll.offset(selectedLine, rows: inner.height), max(0, total - inner.height))

@@ -3,7 +3,7 @@ import RapportCore
 /// The personality type with its guidance, the mood over time with the advised approach, AIDMAS, notes.
 enum MoodPane {
     static func render(_ s: AppState, in r: Rect, on canvas: inout Canvas) {
-        let inner = Box(title: Pane.mood.title, focused: s.focus == .mood).draw(in: r, on: &canvas)
+        let inner = Box(title: Pane.mood.title(s.text), focused: s.focus == .mood).draw(in: r, on: &canvas)
         guard !inner.isEmpty else { return }
         let all = lines(s, width: inner.width)
         canvas.put(all, in: inner, offset: DossierPane.clamped(s.moodScroll, lines: all.count, rows: inner.height))
@@ -11,45 +11,50 @@ enum MoodPane {
 
     static func lines(_ s: AppState, width: Int) -> [StyledLine] {
         guard let id = s.customer, let c = s.data.customer(id) else { return [] }
-        let time = s.data.time
+        let time = s.data.time, t = s.text, zh = s.language == .zh
+        /// A phrase of the guidance in the screen's language.
+        func say(_ words: (english: String, chinese: String)) -> String { zh ? words.chinese : words.english }
+        /// A term: English with Chinese beside it, or Chinese alone.
+        func both<T: Term>(_ term: T) -> String { zh ? term.chinese : "\(term.english) \(term.chinese)" }
         var out: [StyledLine] = []
         // Mood first: it changes from call to call, and the strip is the pane's point.
         let moods = Dossier(c, in: s.data.state, at: time).moods
         if let now = c.mood {
-            out.append([Span("Mood ", .header), Gauge.mark(now.mood), Span(" \(now.mood.english) \(now.mood.chinese)", Gauge.style(now.mood)),
-                        Span(" · \(ago(now.at, time))", .dim)])
-            out += wrapped("→ " + now.mood.approach.english, width: width, indent: "  ")
+            out.append([Span(t("mood.title") + " ", .header), Gauge.mark(now.mood), Span(" " + both(now.mood), Gauge.style(now.mood)),
+                        Span(" · \(ago(now.at, time, t))", .dim)])
+            out += wrapped("→ " + say(now.mood.approach), width: width, indent: "  ")
         } else {
-            out.append([Span("Mood ", .header), Span("not noted yet", .dim)])
+            out.append([Span(t("mood.title") + " ", .header), Span(t("mood.none"), .dim)])
         }
         if !moods.isEmpty {
             let shown = moods.suffix(max(1, width - 14))
             out.append([Span("  ", .normal)] + shown.map { Gauge.mark($0.mood) }
-                       + [Span("  \(moods.count) since \(time.day(of: moods[0].at))", .dim)])
+                       + [Span("  " + t("mood.since", moods.count, time.day(of: moods[0].at)), .dim)])
         }
-        out += satisfaction(s.data.state.surveys(of: c), width: width)
+        out += satisfaction(s.data.state.surveys(of: c), width: width, t)
         out.append([])
         if let p = c.personality {
-            out.append([Span("\(p.english) \(p.chinese)", .title), Span(" · \(p.axes.english)", .dim)])
+            out.append([Span(both(p), .title), Span(" · \(say(p.axes))", .dim)])
             for point in PersonalityGuidance.of(p).points {
-                out += wrapped("\(point.heading.english): \(point.advice.english)", width: width, indent: "    ").enumerated().map { i, line in
-                    i == 0 ? [Span("  "), Span(point.heading.english + ":", .key), Span(String(line[0].text.dropFirst(point.heading.english.count + 1)))] : line
+                let heading = say(point.heading) + (zh ? "：" : ":")
+                out += wrapped(heading + (zh ? "" : " ") + say(point.advice), width: width, indent: "    ").enumerated().map { i, line in
+                    i == 0 ? [Span("  "), Span(heading, .key), Span(String(line[0].text.dropFirst(heading.count)))] : line
                 }
             }
         } else {
-            out.append([Span("Personality ", .header), Span("not set (driver, analytical, expressive or amiable)", .dim)])
+            out.append([Span(t("personality.title") + " ", .header), Span(t("personality.none"), .dim)])
         }
         out.append([])
         if let a = c.aidmas {
-            out.append([Span("AIDMAS ", .header), Span("\(a.english) \(a.chinese)", .accent)])
-            out += wrapped("→ " + a.advice.english, width: width, indent: "  ")
+            out.append([Span("AIDMAS ", .header), Span(both(a), .accent)])
+            out += wrapped("→ " + say(a.advice), width: width, indent: "  ")
         } else {
-            out.append([Span("AIDMAS ", .header), Span("not set", .dim)])
+            out.append([Span("AIDMAS ", .header), Span(t("aidmas.none"), .dim)])
         }
         let notes = s.data.state.notes(of: c)
         if !notes.isEmpty {
             out.append([])
-            out.append([Span("Notes", .header)])
+            out.append([Span(t("notes.title"), .header)])
             for n in notes.prefix(5) {
                 out += wrapped(time.format(n.at) + "  " + Describe.preview(n.text), width: width, indent: "  ", maxLines: 6)
             }
@@ -58,25 +63,25 @@ enum MoodPane {
     }
 
     /// The latest satisfaction score, its trend, and a bar per survey, oldest first.
-    static func satisfaction(_ surveys: [Survey], width: Int) -> [StyledLine] {
+    static func satisfaction(_ surveys: [Survey], width: Int, _ t: Catalogue) -> [StyledLine] {
         guard let latest = surveys.first else { return [] }
         let before = surveys.dropFirst().first
         let change = before.map { latest.score - $0.score } ?? 0
-        let trend = before == nil ? "" : change <= -Survey.fall ? " ↓ from \(Describe.score(before!.score))"
-            : change >= Survey.fall ? " ↑ from \(Describe.score(before!.score))" : " steady"
+        let trend = before == nil ? "" : change <= -Survey.fall ? " " + t("satisfaction.down", Describe.score(before!.score))
+            : change >= Survey.fall ? " " + t("satisfaction.up", Describe.score(before!.score)) : " " + t("satisfaction.steady")
         let bars = Array("▁▂▃▄▅▆▇█")
         let strip = surveys.reversed().suffix(max(1, width - 14)).map { s in String(bars[min(7, max(0, Int((s.score - 1) / 4 * 7 + 0.5)))]) }
-        return [[], [Span("Satisfaction ", .header), Span("\(Describe.score(latest.score)) of 5", latest.score < Survey.low ? .warning : .accent),
+        return [[], [Span(t("satisfaction.title") + " ", .header), Span(t("satisfaction.score", Describe.score(latest.score)), latest.score < Survey.low ? .warning : .accent),
                      Span(trend, change <= -Survey.fall ? .warning : .dim), Span(" · \(latest.date)", .dim)],
-                [Span("  " + strip.joined(), .accent), Span("  \(surveys.count) survey\(surveys.count == 1 ? "" : "s")", .dim)]]
+                [Span("  " + strip.joined(), .accent), Span("  " + t(surveys.count == 1 ? "satisfaction.survey" : "satisfaction.surveys", surveys.count), .dim)]]
     }
 
     /// `2 days ago`, `today`.
-    static func ago(_ t: Timestamp, _ time: LocalTime) -> String {
+    static func ago(_ t: Timestamp, _ time: LocalTime, _ words: Catalogue) -> String {
         switch time.daysSince(t) {
-        case ...0: "today"
-        case 1: "yesterday"
-        case let n: "\(n) days ago"
+        case ...0: words("ago.today")
+        case 1: words("ago.yesterday")
+        case let n: words("ago.days", n)
         }
     }
 }

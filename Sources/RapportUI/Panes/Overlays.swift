@@ -11,40 +11,37 @@ enum Overlays {
     }
 
     static func help(_ s: AppState, on canvas: inout Canvas) {
-        let lines = helpLines(s.keyMap)
-        let inner = frame("Keys", width: 96, height: lines.count + 2, on: &canvas, summary: "↑↓ scroll · any other key closes")
+        let lines = helpLines(s.keyMap, s.text)
+        let inner = frame(s.text("help.title"), width: 96, height: lines.count + 2, on: &canvas, summary: s.text("help.summary"))
         canvas.put(lines, in: inner, offset: DossierPane.clamped(s.helpScroll, lines: lines.count, rows: inner.height))
     }
 
-    static func helpLines(_ map: KeyMap) -> [StyledLine] {
+    static func helpLines(_ map: KeyMap, _ t: Catalogue) -> [StyledLine] {
         let groups: [(String, [KeyAction])] = [
-            ("Everywhere", [.quit, .help, .nextPane, .previousPane, .funnelPane, .dossierPane, .moodPane, .followUpsPane,
+            (t("help.everywhere"), [.quit, .help, .nextPane, .previousPane, .funnelPane, .dossierPane, .moodPane, .followUpsPane,
                             .search, .command, .cancel]),
-            ("Moving in a pane", [.up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom, .open]),
-            ("Acting on the selection of the focused pane (a form opens; Ctrl-S saves, Esc cancels)",
+            (t("help.moving"), [.up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom, .open]),
+            (t("help.acting"),
              [.newCustomer, .newDeal, .stageForward, .stageBack, .win, .lose, .logCall, .scheduleFollowUp, .complete, .snooze,
               .moodNote, .personality, .edit, .add, .undo, .toggleQueue]),
-            ("The manager", [.segments]),
+            (t("help.manager"), [.segments]),
         ]
         var out: [StyledLine] = []
         for (title, actions) in groups {
             if !out.isEmpty { out.append([]) }
             out.append([Span(title, .header)])
             for a in actions {
-                out.append([Span("  " + TextWidth.pad(map.label(a), to: 14), .key), Span(a.summary)])
+                out.append([Span("  " + TextWidth.pad(map.label(a), to: 14), .key), Span(a.summary(t))])
             }
         }
         out.append([])
-        out.append([Span("Marks on the board", .header)])
-        out.append([Span("  " + FunnelPane.legend)])
+        out.append([Span(t("help.marks"), .header)])
+        out.append([Span("  " + t("funnel.legend"))])
         out.append([])
-        out.append([Span("Commands after :", .header)])
-        for (c, what) in [(":theme NAME", "default, light, high-contrast, mono, or a file of yours"),
-                          (":asof DATE", "everything as it was then (2026-06-30, yesterday, -, …)"),
-                          (":asof now", "back to now (Esc too)"), (":user NAME", "act as another rep from now on"),
-                          (":import FILE", "customers from a CSV file or vCards, shown first (then merge or add)"),
-                          (":export", "csv|vcard|json FILE: the customers to a file (then private for all)"),
-                          (":quit", "quit")] {
+        out.append([Span(t("help.commands"), .header)])
+        for (c, key) in [(":theme NAME", "theme"), (":asof DATE", "asof"), (":asof now", "asofNow"), (":user NAME", "user"),
+                         (":lang zh|en", "lang"), (":import FILE", "import"), (":export", "export"), (":quit", "quit")] {
+            let what = t("help.command.\(key)")
             out.append([Span("  " + TextWidth.pad(c, to: 14), .key), Span(what)])
         }
         return out
@@ -52,15 +49,14 @@ enum Overlays {
 
     static func search(_ s: AppState, _ search: SearchState, on canvas: inout Canvas) {
         let rows = min(AppState.searchLimit, max(3, canvas.height - 10))
-        let inner = frame("Find a customer", width: 90, height: rows + 4, on: &canvas,
-                          summary: "name · phone · company · e-mail   ↑↓ choose · Enter open · Esc close")
+        let inner = frame(s.text("search.title"), width: 90, height: rows + 4, on: &canvas, summary: s.text("search.summary"))
         guard !inner.isEmpty else { return }
         canvas.put([Span("/ ", .key), Span(search.query.text)], x: inner.x, y: inner.y, limit: inner.width)
         canvas.cursor = (inner.x + 2 + search.query.cursorCells, inner.y)
         canvas.put(String(repeating: "─", count: inner.width), x: inner.x, y: inner.y + 1, style: .border, ellipsis: false)
         let list = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
         if search.hits.isEmpty, search.offer == nil || s.searchIndex == nil {
-            let hint = s.searchIndex == nil ? "building the search index …" : "type part of a name (中文 or Latin), phone digits, a company or an e-mail"
+            let hint = s.text(s.searchIndex == nil ? "search.building" : "search.hint")
             canvas.put(hint, x: list.x + 1, y: list.y, style: .dim, limit: list.width - 1)
             return
         }
@@ -73,8 +69,8 @@ enum Overlays {
             let style: Style = n == search.selected ? .selection : .normal
             canvas.fill(list.row(row), style: style)
             guard n < search.hits.count, let c = s.data.customer(search.hits[n]) else {
-                let offer = search.offer.map { $0.phone.isEmpty ? "+ new customer named “\($0.name)”" : "+ new customer with this number \($0.phone)" } ?? ""
-                canvas.put((search.hits.isEmpty ? "no customer matches · " : "") + offer + "  (Enter)", x: list.x + 1, y: list.y + row,
+                let offer = search.offer.map { $0.phone.isEmpty ? s.text("search.newNamed", $0.name) : s.text("search.newNumber", $0.phone) } ?? ""
+                canvas.put((search.hits.isEmpty ? s.text("search.none") + " · " : "") + offer + "  " + s.text("search.enter"), x: list.x + 1, y: list.y + row,
                            style: n == search.selected ? style : .accent, limit: list.width - 1)
                 continue
             }

@@ -4,9 +4,9 @@ import RapportCore
 public enum QueuePane {
     static func box(_ s: AppState) -> Box {
         let q = s.data.queue
-        let whose = s.data.queueOwner.map { "\($0)'s" } ?? "everyone's"
-        return Box(title: Pane.followUps.title,
-                   summary: "\(whose) (o) · \(q.overdue) overdue · \(q.dueToday) today · \(q.items.count.grouped) in the queue",
+        let whose = s.data.queueOwner.map { s.text("queue.whose", $0) } ?? s.text("queue.everyone")
+        return Box(title: Pane.followUps.title(s.text),
+                   summary: s.text("queue.summary", whose, q.overdue, q.dueToday, q.items.count.grouped),
                    focused: s.focus == .followUps)
     }
 
@@ -34,7 +34,7 @@ public enum QueuePane {
         guard !inner.isEmpty else { return }
         let items = s.data.queue.items, time = s.data.time
         guard !items.isEmpty else {
-            canvas.put("Nothing to follow up: the queue is clear.", x: inner.x + 1, y: inner.y, style: .dim, limit: inner.width - 1)
+            canvas.put(s.text("queue.clear"), x: inner.x + 1, y: inner.y, style: .dim, limit: inner.width - 1)
             return
         }
         // The reason takes the last row when asked for.
@@ -48,9 +48,9 @@ public enum QueuePane {
             let (mark, markStyle) = marker(item, time)
             let base: Style = selected && s.focus == .followUps ? .selection : (selected ? .header : .normal)
             if selected { canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: base) }
-            let due = item.due.map { when($0, time) } ?? "now"
+            let due = item.due.map { when($0, time, s.text) } ?? s.text("queue.now")
             let name = s.data.customer(item.customer)?.name ?? item.customer.description
-            let tactic = item.tactic?.english ?? item.bucket.label
+            let tactic = item.tactic?.label(s.language) ?? item.bucket.label(s.text)
             canvas.put([Span(mark, selected ? base : markStyle), Span(" " + TextWidth.pad(due, to: 11) + " ", selected ? base : markStyle),
                         Span(TextWidth.pad(name, to: nameWidth) + "  ", base),
                         Span(tactic, selected ? base : .accent), Span(item.text.isEmpty ? "" : " · " + Describe.preview(item.text), base)],
@@ -58,7 +58,7 @@ public enum QueuePane {
         }
         if s.queue.showReason, let item = s.selectedQueueItem {
             canvas.put(String(repeating: "─", count: inner.width), x: inner.x, y: inner.maxY - 2, style: .border, ellipsis: false)
-            canvas.put([Span("why: ", .key), Span(item.explanation(time))], x: inner.x, y: inner.maxY - 1, limit: inner.width)
+            canvas.put([Span(s.text("queue.why") + " ", .key), Span(item.explanation(time))], x: inner.x, y: inner.maxY - 1, limit: inner.width)
         }
     }
 
@@ -71,9 +71,9 @@ public enum QueuePane {
     }
 
     /// `09:30` today, `Tue 11-24 10:00` otherwise.
-    static func when(_ t: Timestamp, _ time: LocalTime) -> String {
+    static func when(_ t: Timestamp, _ time: LocalTime, _ words: Catalogue) -> String {
         let text = time.format(t)   // YYYY-MM-DD HH:MM
-        return time.day(of: t) == time.today ? "today " + text.suffix(5) : String(text.dropFirst(5))
+        return time.day(of: t) == time.today ? words("queue.today", text.suffix(5)) : String(text.dropFirst(5))
     }
 }
 

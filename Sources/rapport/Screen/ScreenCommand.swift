@@ -34,7 +34,7 @@ enum ScreenCommand {
         // every chunk changed since with it (a second state, on a long day).
         let stoppedBy = ScreenLoop(app: AppState(data: effects.initialData(), source: source, actor: workspace.actor,
                                                  width: size.width, height: size.height,
-                                                 themeName: problem == nil ? name : theme.name),
+                                                 themeName: problem == nil ? name : theme.name, language: session.language),
                                    effects: effects, backend: terminal)
             .run(notice: notices.isEmpty ? nil : notices.joined(separator: "; "))
         terminal.restore()

@@ -9,4 +9,8 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Who is acting (default: $RAPPORT_USER, else the login name).", valueName: "name"))
     var actor: String?
+
+    @Option(name: .long, help: ArgumentHelp("The language: zh or en (default: the config file's lang, else the locale, else English).",
+                                            valueName: "zh|en"))
+    var lang: String?
 }

@@ -93,6 +93,17 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
         return String(Int(units.rounded()))
     }
 
+    /// The short form as people reading `language` expect it: 万 and 亿 in Chinese (`46.7万`, `1.2亿`).
+    public static func compact(_ cents: Int64, _ language: Language) -> String {
+        guard language == .zh else { return compact(cents) }
+        let units = Double(cents) / 100
+        let a = abs(units)
+        if a >= 100_000_000 { return trim(units / 100_000_000) + "亿" }
+        if a >= 1_000_000 { return String(Int((units / 10_000).rounded())) + "万" }   // 124万: a tight column has no room for 123.6万
+        if a >= 10_000 { return trim(units / 10_000) + "万" }
+        return String(Int(units.rounded()))
+    }
+
     private static func trim(_ v: Double) -> String {
         let r = (v * 10).rounded() / 10
         return r == r.rounded() ? String(Int(r)) : String(r)

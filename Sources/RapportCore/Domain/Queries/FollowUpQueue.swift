@@ -9,18 +9,10 @@ public struct FollowUpQueue: Sendable {
     public enum Bucket: Int, Comparable, Sendable, CaseIterable {
         case overdue, complaint, bottom, care, prospect, middle, today, later
 
-        public var label: String {
-            switch self {
-            case .overdue: "overdue"
-            case .complaint: "complaint"
-            case .bottom: "bottom tier"
-            case .care: "after-sales care"
-            case .prospect: "new prospect"
-            case .middle: "middle tier"
-            case .today: "today"
-            case .later: "later"
-            }
-        }
+        /// What the bucket holds, in English.
+        public var label: String { label(Catalogue.of(.en)) }
+        /// What the bucket holds, in the catalogue's language.
+        public func label(_ t: Catalogue) -> String { t("bucket.\(self)") }
 
         public static func < (a: Bucket, b: Bucket) -> Bool { a.rawValue < b.rawValue }
     }

@@ -25,8 +25,11 @@ public struct Amounts: Equatable, Sendable {
     public var currencies: [String] { cents.keys.sorted { (cents[$0]!, $1) > (cents[$1]!, $0) } }
 
     /// `1.2M CNY + 30k EUR`, or `0`.
-    public var compact: String {
-        currencies.isEmpty ? "0" : currencies.map { "\(Money.compact(cents[$0]!)) \($0)" }.joined(separator: " + ")
+    public var compact: String { compact(.en) }
+
+    /// The short form in `language`'s way of writing amounts (万 in Chinese).
+    public func compact(_ language: Language) -> String {
+        currencies.isEmpty ? "0" : currencies.map { "\(Money.compact(cents[$0]!, language)) \($0)" }.joined(separator: " + ")
     }
 
     /// `1,200,000 CNY + 30,000 EUR`.

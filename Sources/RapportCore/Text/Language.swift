@@ -1,0 +1,35 @@
+import Foundation
+
+/// The language people read the program in. The log and `--json` stay
+/// language-neutral whatever it is.
+public enum Language: String, CaseIterable, Sendable {
+    case en, zh
+
+    /// Reads `zh`, `en`, `中文`, `english`, `zh_CN` …; nil for anything else.
+    public static func parse(_ text: String) -> Language? {
+        let t = text.trimmingSpaces.lowercased()
+        if t == "中文" || t == "chinese" || t.hasPrefix("zh") { return .zh }
+        if t == "english" || t == "英文" || t.hasPrefix("en") { return .en }
+        return nil
+    }
+
+    /// The language the locale asks for (LC_ALL, then LC_MESSAGES, then LANG,
+    /// the first set): Chinese for one starting with `zh`, else nil.
+    public static func fromLocale(_ environment: [String: String]) -> Language? {
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[name], !value.isEmpty else { continue }
+            return value.lowercased().hasPrefix("zh") ? .zh : nil
+        }
+        return nil
+    }
+
+    /// The setting in force: `--lang`, else the config file's `lang`, else the locale, else English.
+    public static func resolve(option: String?, config: String?, environment: [String: String]) -> Language {
+        option.flatMap(parse) ?? config.flatMap(parse) ?? fromLocale(environment) ?? .en
+    }
+}
+
+extension Term {
+    /// The term's label in `language`.
+    public func label(_ language: Language) -> String { language == .zh ? chinese : english }
+}

@@ -18,6 +18,8 @@ import Testing
         expectSnapshot(f.canvas, "zh-followups-\(width)x\(height)")
         f.press(.char("3"))
         expectSnapshot(f.canvas, "zh-mood-\(width)x\(height)")
+        f.press(.char("2"))
+        expectSnapshot(f.canvas, "zh-dossier-\(width)x\(height)")
         f.press(.char("?"))
         expectSnapshot(f.canvas, "zh-help-\(width)x\(height)")
         f.press(.escape, .char(":"))

@@ -73,6 +73,10 @@ public struct AppState: Sendable {
     public var language: Language = .en
     /// The texts of that language.
     public var text: Catalogue { Catalogue.of(language) }
+    /// A term in the screen's language.
+    func word<T: Term>(_ term: T) -> String { term.label(language) }
+    /// A term with its Chinese beside it in English (`large 大`), in Chinese alone.
+    func both<T: Term>(_ term: T) -> String { language == .zh ? term.chinese : "\(term.english) \(term.chinese)" }
     /// Where the funnel board's selection is.
     public var funnel = FunnelPane.State()
     /// Where the follow-up queue's selection is.

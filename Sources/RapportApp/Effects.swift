@@ -271,14 +271,13 @@ public final class Effects: @unchecked Sendable {
             } catch {
                 answer = .notice("\(job.label) failed: \(error)", isError: true)
             }
-            let current = self.lock.withLock { () -> Bool in
-                guard self.job === job else { return false }
+            // The job ends and its answer arrives at once: whoever sees no work
+            // under way also sees the answer (replaced or cancelled: not wanted).
+            self.lock.withLock {
+                guard self.job === job else { return }
                 self.job = nil
-                return true
+                self.inbox += [.progress(nil), answer]
             }
-            guard current else { return }   // replaced or cancelled: its answer is not wanted
-            self.post(.progress(nil))
-            self.post(answer)
         }
     }
 

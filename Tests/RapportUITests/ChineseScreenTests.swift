@@ -22,10 +22,22 @@ import Testing
         expectSnapshot(f.canvas, "zh-dossier-\(width)x\(height)")
         f.press(.char("?"))
         expectSnapshot(f.canvas, "zh-help-\(width)x\(height)")
-        f.press(.escape, .char(":"))
+        f.press(.escape, .char("1"), .char("c"))
+        expectSnapshot(f.canvas, "zh-form-call-\(width)x\(height)")
+        #expect(f.text.contains("Tab 下一项 · Ctrl-S 保存 · Esc 取消") && f.text.contains("结果"))
+        f.press(.escape)
+        f.press(.char(":"))
         f.type("lang en")
         f.press(.enter)
         #expect(f.text.contains("Funnel") && !f.text.contains("销售漏斗"))
+    }
+
+    @Test func datesTheChineseWay() throws {
+        let f = try ScreenFixture(width: 80, height: 24)
+        let time = f.app.data.time
+        let moment = try When.parse("2026-11-23 10:05", at: time).moment(time, hour: 9)
+        #expect(FormView.full(moment, time, .of(.zh)) == "2026年11月23日 周一 10:05")
+        #expect(FormView.full(moment, time, .of(.en)) == "Mon 2026-11-23 10:05")
     }
 
     @Test func amountsInWanAndYi() {

@@ -9,7 +9,7 @@ enum FormView {
     static func render(_ form: Form, _ s: AppState, on canvas: inout Canvas) {
         let rows = lines(form, s, width: min(78, canvas.width - 4) - 2)
         let inner = Overlays.frame(form.title, width: 78, height: min(canvas.height - 2, rows.lines.count + 3), on: &canvas,
-                                   summary: "Tab next · Ctrl-S save · Esc cancel")
+                                   summary: s.text("form.summary"))
         guard !inner.isEmpty else { return }
         let footer = 1
         let visible = max(1, inner.height - footer)
@@ -22,7 +22,7 @@ enum FormView {
         let bottom = inner.maxY - 1
         if form.confirmingDiscard {
             canvas.fill(Rect(x: inner.x, y: bottom, width: inner.width, height: 1))
-            canvas.put("Discard what you typed? y discards, any other key goes on", x: inner.x, y: bottom, style: .warning, limit: inner.width)
+            canvas.put(s.text("form.discard"), x: inner.x, y: bottom, style: .warning, limit: inner.width)
         }
     }
 
@@ -35,23 +35,23 @@ enum FormView {
         for (i, field) in form.fields.enumerated() {
             let focused = i == form.focus
             if focused { focusLine = out.count }
-            let label = TextWidth.pad((field.required ? "* " : "  ") + field.label, to: labelWidth)
+            let label = TextWidth.pad((field.required ? "* " : "  ") + label(field, s), to: labelWidth)
             var line: StyledLine = [Span(label, focused ? .selection : .key), Span(" ")]
-            let (value, column) = Self.value(field, focused: focused, time: s.data.now, width: valueWidth)
+            let (value, column) = Self.value(field, focused: focused, time: s.data.now, width: valueWidth, s.text)
             line += value
             if focused, let column { cursor = (out.count, labelWidth + 1 + column) }
             out.append(line)
             if let problem = form.errors[field.key] {
                 out += wrapped("↳ " + problem, width: width, style: .error, indent: "  ", maxLines: 3)
             }
-            if focused { out += statement(field.key, width: width) }
-            if focused, case .picker(let p) = field.kind { out += choices(p, width: width) }
+            if focused { out += statement(field.key, width: width, s) }
+            if focused, case .picker(let p) = field.kind { out += choices(p, width: width, s.text) }
             if focused, case .checklist(let c) = field.kind { out += ticks(c, width: width) }
         }
         if let problem = form.errors[""] {
-            out += wrapped((form.conflict ? "Ctrl-R reloads, Esc leaves: " : "") + problem, width: width, style: .error, indent: "  ", maxLines: 4)
+            out += wrapped((form.conflict ? s.text("form.conflict") + " " : "") + problem, width: width, style: .error, indent: "  ", maxLines: 4)
         }
-        let guide = guidance(form, width: width)
+        let guide = guidance(form, width: width, s)
         if !guide.isEmpty {
             out.append([Span(String(repeating: "─", count: width), .border)])
             out += guide
@@ -60,7 +60,7 @@ enum FormView {
     }
 
     /// The value of a field, and the cursor's column in it when focused.
-    private static func value(_ field: Field, focused: Bool, time: LocalTime, width: Int) -> (StyledLine, Int?) {
+    private static func value(_ field: Field, focused: Bool, time: LocalTime, width: Int, _ t: Catalogue) -> (StyledLine, Int?) {
         switch field.kind {
         case .text(let e), .note(let e), .money(let e):
             let (shown, column) = window(e, width: width)
@@ -71,18 +71,18 @@ enum FormView {
             let resolved: Span
             do {
                 let moment = try When.parse(e.text, at: time).moment(time, hour: hour)
-                resolved = Span("  → " + weekday(time.day(of: moment)) + " " + time.format(moment), .dim)
+                resolved = Span("  → " + full(moment, time, t), .dim)
             } catch {
-                resolved = Span("  ? not a date", .warning)
+                resolved = Span("  ? " + t("form.notADate"), .warning)
             }
             return ([Span(shown), resolved], column)
         case .picker(let p):
             if focused, !p.filter.text.isEmpty {
-                return ([Span(p.filter.text, .accent), Span("  (\(p.shown.count) match)", .dim)], p.filter.cursorCells)
+                return ([Span(p.filter.text, .accent), Span("  " + t("form.matches", p.shown.count), .dim)], p.filter.cursorCells)
             }
             return ([p.chosen.map { Span($0.label) } ?? Span("—", .dim)], focused ? 0 : nil)
         case .toggle(let on):
-            return ([Span(on ? "[x] yes" : "[ ] no")], focused ? 1 : nil)
+            return ([Span(on ? "[x] " + t("word.yes") : "[ ] " + t("word.no"))], focused ? 1 : nil)
         case .checklist(let c):
             let labels = c.choices.filter { c.ticked.contains($0.value) }.map(\.label)
             return ([labels.isEmpty ? Span("—", .dim) : Span(TextWidth.truncate(labels.joined(separator: ", "), to: width))], focused ? 0 : nil)
@@ -99,9 +99,9 @@ enum FormView {
     }
 
     /// The choices of the focused picker, numbered; the highlighted one marked.
-    private static func choices(_ p: Picker, width: Int) -> [StyledLine] {
+    private static func choices(_ p: Picker, width: Int, _ t: Catalogue) -> [StyledLine] {
         let shown = p.shown
-        guard !shown.isEmpty else { return [[Span(String(repeating: " ", count: labelWidth + 1) + "no choice matches; Backspace clears", .warning)]] }
+        guard !shown.isEmpty else { return [[Span(String(repeating: " ", count: labelWidth + 1) + t("form.noChoice"), .warning)]] }
         let first = max(0, min(p.highlighted - 3, shown.count - 7))
         return shown[first..<min(shown.count, first + 7)].enumerated().map { n, choice in
             let index = first + n
@@ -111,6 +111,12 @@ enum FormView {
             return [Span(String(repeating: " ", count: labelWidth - 2) + "\(mark) \(number < 10 ? " " : "")\(number) ", .dim),
                     Span(TextWidth.truncate(choice.label, to: width - labelWidth - 4), style)]
         }
+    }
+
+    /// A field's label in the screen's language (a survey's statements by their number).
+    static func label(_ field: Field, _ s: AppState) -> String {
+        if field.key.hasPrefix("rating"), let n = Int(field.key.dropFirst(6)) { return s.text("form.statement", n) }
+        return s.text.texts["label.\(field.label)"] ?? field.label
     }
 
     /// The choices of the focused checklist, ticked or not; Space ticks the highlighted one.
@@ -123,35 +129,46 @@ enum FormView {
     }
 
     /// The survey statement a rating field is for, under it while it is rated.
-    private static func statement(_ key: String, width: Int) -> [StyledLine] {
+    private static func statement(_ key: String, width: Int, _ app: AppState) -> [StyledLine] {
         guard key.hasPrefix("rating"), let n = Int(key.dropFirst(6)), SurveyStatement.all.indices.contains(n - 1) else { return [] }
-        let s = SurveyStatement.all[n - 1]
-        return wrapped("    \(n). \(s.english)" + (s.reversed ? " (agreeing is a bad sign)" : ""), width: width, style: .accent, indent: "    ", maxLines: 2)
+        let s = SurveyStatement.all[n - 1], t = app.text
+        guard app.language == .en else {
+            return wrapped("    \(n). \(s.chinese)" + (s.reversed ? t("form.badSign") : ""), width: width, style: .accent, indent: "    ", maxLines: 2)
+                + wrapped("    " + s.level.chinese, width: width, style: .dim, indent: "    ", maxLines: 2)
+        }
+        return wrapped("    \(n). \(s.english)" + (s.reversed ? " " + t("form.badSign") : ""), width: width, style: .accent, indent: "    ", maxLines: 2)
             + wrapped("    \(s.chinese) · \(s.level.english) \(s.level.chinese)", width: width, style: .dim, indent: "    ", maxLines: 2)
     }
 
-    /// The seed's guidance while an objection is being handled.
-    private static func guidance(_ form: Form, width: Int) -> [StyledLine] {
+    /// While an objection is handled: its cause and the approach, the technique chosen, and the principles.
+    private static func guidance(_ form: Form, width: Int, _ s: AppState) -> [StyledLine] {
         guard let objection = form.field("objection") else { return [] }
         let focusKey = form.fields[form.focus].key
         let type = ObjectionType(rawValue: objection.text)
         guard type != nil || focusKey == "objection" || focusKey == "technique" else { return [] }
+        let t = s.text, zh = s.language == .zh
+        func say(_ words: (english: String, chinese: String)) -> String { zh ? words.chinese : "\(words.english) (\(words.chinese))" }
         var out: [StyledLine] = []
         if let type {
             let g = ObjectionGuidance.of(type)
-            out += wrapped("why: \(g.cause.english) (\(g.cause.chinese))", width: width, style: .accent, indent: "  ", maxLines: 2)
-            out += wrapped("how: \(g.approach.english) (\(g.approach.chinese))", width: width, indent: "  ", maxLines: 2)
+            out += wrapped(t("form.why", say(g.cause)), width: width, style: .accent, indent: "  ", maxLines: 2)
+            out += wrapped(t("form.how", say(g.approach)), width: width, indent: "  ", maxLines: 2)
         }
         if let technique = ObjectionTechnique(rawValue: form.text("technique")) {
-            let t = ObjectionGuidance.of(technique)
-            out += wrapped("\(technique.english): \(t.english)", width: width, style: .dim, indent: "  ", maxLines: 2)
+            let g = ObjectionGuidance.of(technique)
+            out += wrapped(zh ? "\(technique.chinese)：\(g.chinese)" : "\(technique.english): \(g.english)", width: width, style: .dim, indent: "  ", maxLines: 2)
         }
-        out += wrapped(ObjectionGuidance.principles.english, width: width, style: .key, indent: "  ", maxLines: 2)
+        out += wrapped(zh ? ObjectionGuidance.principles.chinese : ObjectionGuidance.principles.english, width: width, style: .key, indent: "  ", maxLines: 2)
         return out
     }
 
-    /// `Tue` for a day.
-    static func weekday(_ day: Day) -> String {
-        ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][Int(((Int64(day.number) % 7) + 7) % 7)]
+    /// `Tue 2026-11-24 10:00`, or `2026年11月24日 周二 10:00` in Chinese.
+    static func full(_ moment: Timestamp, _ time: LocalTime, _ t: Catalogue) -> String {
+        let text = time.format(moment)   // YYYY-MM-DD HH:MM
+        let day = time.day(of: moment)
+        let weekday = t("week.\(((Int64(day.number) % 7) + 7) % 7)")
+        let parts = text.prefix(10).split(separator: "-").map(String.init)
+        let (month, date) = t.language == .zh ? (String(Int(parts[1]) ?? 0), String(Int(parts[2]) ?? 0)) : (parts[1], parts[2])
+        return t("date.full", parts[0], month, date, weekday, text.suffix(5))
     }
 }

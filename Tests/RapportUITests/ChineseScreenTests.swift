@@ -32,6 +32,16 @@ import Testing
         #expect(f.text.contains("Funnel") && !f.text.contains("销售漏斗"))
     }
 
+    @Test func everyonesQueueWithSuggestionsAndAReason() throws {
+        let f = try ScreenFixture(width: 160, height: 48)
+        f.press(.char(":"))
+        f.type("lang zh")
+        f.press(.enter, .char("4"), .char("o"), .enter)
+        expectSnapshot(f.canvas, "zh-followups-everyone-160x48")
+        #expect(f.text.contains("原因：") && f.text.contains("全部 (o)"))
+        #expect(!f.text.contains("resolve complaint") && !f.text.contains("relationship cooling"))
+    }
+
     @Test func datesTheChineseWay() throws {
         let f = try ScreenFixture(width: 80, height: 24)
         let time = f.app.data.time

@@ -35,7 +35,10 @@ public struct Catalogue: Sendable {
     /// The text of `key` with `{0}`, `{1}` … replaced by `values`; the English
     /// text when this language lacks it, the key itself when both do (a test
     /// fails on either).
-    public func callAsFunction(_ key: String, _ values: CustomStringConvertible...) -> String {
+    public func callAsFunction(_ key: String, _ values: CustomStringConvertible...) -> String { text(key, values) }
+
+    /// The same, with the values in an array.
+    public func text(_ key: String, _ values: [CustomStringConvertible]) -> String {
         var text = texts[key] ?? (language == .en ? nil : Self.english.texts[key]) ?? key
         for (i, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(i)}", with: value.description) }
         return text

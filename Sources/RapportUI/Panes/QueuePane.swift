@@ -53,12 +53,12 @@ public enum QueuePane {
             let tactic = item.tactic?.label(s.language) ?? item.bucket.label(s.text)
             canvas.put([Span(mark, selected ? base : markStyle), Span(" " + TextWidth.pad(due, to: 11) + " ", selected ? base : markStyle),
                         Span(TextWidth.pad(name, to: nameWidth) + "  ", base),
-                        Span(tactic, selected ? base : .accent), Span(item.text.isEmpty ? "" : " · " + Describe.preview(item.text), base)],
+                        Span(tactic, selected ? base : .accent), Span(item.text(s.text).isEmpty ? "" : " · " + Describe.preview(item.text(s.text)), base)],
                        x: inner.x, y: y, limit: inner.width)
         }
         if s.queue.showReason, let item = s.selectedQueueItem {
             canvas.put(String(repeating: "─", count: inner.width), x: inner.x, y: inner.maxY - 2, style: .border, ellipsis: false)
-            canvas.put([Span(s.text("queue.why") + " ", .key), Span(item.explanation(time))], x: inner.x, y: inner.maxY - 1, limit: inner.width)
+            canvas.put([Span(s.text("queue.why") + " ", .key), Span(item.explanation(time, s.text))], x: inner.x, y: inner.maxY - 1, limit: inner.width)
         }
     }
 

@@ -28,13 +28,13 @@ extension FollowUpQueue {
             return items
         }
 
-        private mutating func suggest(_ subject: Subject, _ c: borrowing Customer, _ deal: Int?, _ text: String, _ bucket: Bucket,
+        private mutating func suggest(_ subject: Subject, _ c: borrowing Customer, _ deal: Int?, _ words: (String, [String]), _ bucket: Bucket,
                                       _ urgency: Double, _ facts: Why) {
             if let owner, c.owner != owner, deal.map({ state.deals[$0].owner != owner }) ?? true { return }
             var why = facts
             let u = urgency + FollowUpQueue.context(deal.map { state.deals[$0] }, c, time, into: &why)
             items.append(Item(subject: subject, customer: c.id, deal: deal.map { DealID(Int32($0 + 1)) }, due: nil, tactic: nil,
-                              text: text, bucket: bucket, urgency: u, why: why))
+                              note: nil, words: (words.0, words.1), bucket: bucket, urgency: u, why: why))
             suggested.insert(c.id.number)
         }
 
@@ -50,7 +50,7 @@ extension FollowUpQueue {
                 let days = max(0, time.daysSince(k.openedAt))
                 var why = Why()
                 why.complaintDays = Int32(days)
-                suggest(.complaint(k.id), state.customers[k.customer.index], k.deal?.index, "resolve complaint: \(Describe.preview(k.summary))",
+                suggest(.complaint(k.id), state.customers[k.customer.index], k.deal?.index, ("suggest.complaint", [Describe.preview(k.summary)]),
                         .complaint, Double(days) * 24, why)
             }
             for k in state.complaints where k.awaitsConfirmation && k.satisfied == nil && state.isLive(k) && mayContact(k.customer.index) {
@@ -58,7 +58,7 @@ extension FollowUpQueue {
                 var why = Why()
                 why.awaitingConfirmation = Int32(max(0, time.daysSince(resolved)))
                 suggest(.confirmComplaint(k.id), state.customers[k.customer.index], k.deal?.index,
-                        "ask whether the resolution of \(k.id) satisfies them", .care, 0, why)
+                        ("suggest.confirm", [k.id.description]), .care, 0, why)
             }
         }
 
@@ -73,12 +73,12 @@ extension FollowUpQueue {
                 let days = d.daysInStage(time)
                 var why = Why()
                 if let coach = state.coach(of: state.customers[ci]) {
-                    why.coach = (coach.name, movedBack ? "moved back to \(d.stage.english)" : "stalled \(days) days in \(d.stage.english)")
-                    suggest(.askCoach(d.id, coach: coach.id), state.customers[ci], i, "ask the coach \(coach.name) about \(d.title)",
+                    why.coach = (coach.name, movedBack ? .movedBack(d.stage) : .stalled(days, d.stage))
+                    suggest(.askCoach(d.id, coach: coach.id), state.customers[ci], i, ("suggest.askCoach", [coach.name, d.title]),
                             FollowUpQueue.workOrderBucket(d, state.customers[ci]), Double(max(days - d.stage.staleAfterDays, 7)) * 4, why)
                 } else if d.isStale(time) {
                     why.stale = (Int32(days), d.stage)
-                    suggest(.staleDeal(d.id), state.customers[ci], i, "stale: plan the next step for \(d.title)",
+                    suggest(.staleDeal(d.id), state.customers[ci], i, ("suggest.stale", [d.title]),
                             FollowUpQueue.workOrderBucket(d, state.customers[ci]), Double(days - d.stage.staleAfterDays) * 4, why)
                 }
             }
@@ -96,11 +96,11 @@ extension FollowUpQueue {
                     guard d.openFollowUps == 0 else { continue }
                     why.followThrough = Int32(max(0, time.daysSince(closed)))
                     suggest(.followThrough(d.id), state.customers[ci], nil,
-                            "follow through on \(d.title): delivery, installation, problems in use", .care, Double(time.daysSince(closed)), why)
+                            ("suggest.followThrough", [d.title]), .care, Double(time.daysSince(closed)), why)
                 } else if d.completedAt == nil, (7...90).contains(time.daysSince(closed)),
                           (state.customers[ci].lastContact ?? closed) <= closed {
                     why.wonDaysAgo = Int32(time.daysSince(closed))
-                    suggest(.afterSales(d.id), state.customers[ci], nil, "after-sales check: \(d.title)", .today, 0, why)
+                    suggest(.afterSales(d.id), state.customers[ci], nil, ("suggest.afterSales", [d.title]), .today, 0, why)
                 }
             }
         }
@@ -115,7 +115,7 @@ extension FollowUpQueue {
                 guard latest.score < Survey.low || falling else { continue }
                 var why = Why()
                 why.satisfaction = (latest.score, falling ? before : nil)
-                suggest(.satisfaction(latest.id), state.customers[ci], nil, "satisfaction \(falling ? "falling" : "low"): call to learn why",
+                suggest(.satisfaction(latest.id), state.customers[ci], nil, (falling ? "suggest.satisfactionFalling" : "suggest.satisfactionLow", []),
                         .care, (Survey.low + 1 - latest.score) * 10, why)
             }
         }
@@ -127,7 +127,7 @@ extension FollowUpQueue {
                 guard t < 30, let deal = FollowUpQueue.bestOpenDeal(of: state.customers[ci], in: state) else { continue }
                 var why = Why()
                 why.temperature = Int8(t)
-                suggest(.cooling(state.customers[ci].id), state.customers[ci], deal, "relationship cooling: get in touch",
+                suggest(.cooling(state.customers[ci].id), state.customers[ci], deal, ("suggest.cooling", []),
                         FollowUpQueue.workOrderBucket(state.deals[deal], state.customers[ci]), Double(30 - t), why)
             }
         }

@@ -47,18 +47,25 @@ public struct FollowUpQueue: Sendable {
         /// When it is due; nil for suggestions (due now).
         public let due: Timestamp?
         public let tactic: FollowUpTactic?
-        /// The follow-up's note, or what the suggestion proposes.
-        public let text: String
+        /// The follow-up's note; nil for a suggestion, which says what it proposes in `words`.
+        let note: String?
+        /// What a suggestion proposes: a catalogue key and the values it takes.
+        let words: (key: String, values: [String])?
         public let bucket: Bucket
         /// Higher is more urgent within the bucket.
         public let urgency: Double
         /// The facts behind the rank.
         let why: Why
 
+        /// The follow-up's note, or what the suggestion proposes, in English.
+        public var text: String { text(Catalogue.of(.en)) }
+        /// The same in the catalogue's language.
+        public func text(_ t: Catalogue) -> String { words.map { t.text($0.key, $0.values) } ?? note ?? "" }
+
         /// The reasons for the rank, most important first.
-        public func reasons(_ time: LocalTime) -> [String] { why.reasons(time) }
+        public func reasons(_ time: LocalTime, _ t: Catalogue = .of(.en)) -> [String] { why.reasons(time, t) }
         /// `overdue 2 days · bottom tier · mood rising`.
-        public func explanation(_ time: LocalTime) -> String { reasons(time).joined(separator: " · ") }
+        public func explanation(_ time: LocalTime, _ t: Catalogue = .of(.en)) -> String { reasons(time, t).joined(separator: " · ") }
         /// Whether it is a scheduled follow-up rather than a suggestion.
         public var isScheduled: Bool { if case .followUp = subject { true } else { false } }
     }
@@ -76,31 +83,33 @@ public struct FollowUpQueue: Sendable {
         var prospect = false
         var mood: Mood?
         var followThrough: Int32?
-        var coach: (name: String, reason: String)?
+        var coach: (name: String, reason: CoachReason)?
         var satisfaction: (score: Double, before: Double?)?
         var awaitingConfirmation: Int32?
         /// An inexperienced buyer showing signs of becoming experienced.
         var shift: [ShiftSign] = []
 
-        func reasons(_ time: LocalTime) -> [String] {
+        func reasons(_ time: LocalTime, _ w: Catalogue) -> [String] {
             var out: [String] = []
-            if let t = overdueSince { out.append(FollowUpQueue.overdueText(t, time)) }
-            if let t = dueToday { out.append("due \(time.formatTime(t))") }
-            if let t = dueLater { out.append("due \(time.format(t))") }
-            if let d = complaintDays { out.append("complaint open \(d == 0 ? "today" : d == 1 ? "1 day" : "\(d) days")") }
-            if let s = stale { out.append("stale \(s.days) days in \(s.stage.english)") }
-            if let d = wonDaysAgo { out.append("won \(d) days ago, no contact since") }
-            if let t = temperature { out.append("cooling: temperature \(t)") }
-            if let tier { out.append("\(tier.rawValue) tier") } else if prospect { out.append("prospect") }
-            if let mood { out.append("mood \(mood.english)") }
-            if let d = followThrough { out.append("won \(d == 0 ? "today" : d == 1 ? "1 day ago" : "\(d) days ago"), follow-through under way") }
-            if let coach { out.append("\(coach.reason): ask the coach \(coach.name) before acting") }
+            /// `today`, `1 day`, `3 days` (with `ago` forms for the past).
+            func days(_ d: Int32, _ form: String) -> String { w(d == 0 ? "why.\(form).0" : d == 1 ? "why.\(form).1" : "why.\(form).n", d) }
+            if let t = overdueSince { out.append(FollowUpQueue.overdueText(t, time, w)) }
+            if let t = dueToday { out.append(w("why.due", time.formatTime(t))) }
+            if let t = dueLater { out.append(w("why.due", time.format(t))) }
+            if let d = complaintDays { out.append(w("why.complaint", days(d, "span"))) }
+            if let s = stale { out.append(w("why.stale", s.days, s.stage.label(w.language))) }
+            if let d = wonDaysAgo { out.append(w("why.wonNoContact", d)) }
+            if let t = temperature { out.append(w("why.cooling", t)) }
+            if let tier { out.append(w("why.tier", tier.label(w.language))) } else if prospect { out.append(w("why.prospect")) }
+            if let mood { out.append(w("why.mood", mood.label(w.language))) }
+            if let d = followThrough { out.append(w("why.followThrough", days(d, "ago"))) }
+            if let coach { out.append(w("why.coach", coach.reason.text(w), coach.name)) }
             if let s = satisfaction {
-                out.append("satisfaction \(Describe.score(s.score)) of 5" + (s.before.map { ", down from \(Describe.score($0))" } ?? ""))
+                out.append(w("why.satisfaction", Describe.score(s.score)) + (s.before.map { w("why.satisfactionDown", Describe.score($0)) } ?? ""))
             }
-            if let d = awaitingConfirmation { out.append("resolved \(d == 0 ? "today" : "\(d) days ago"), satisfaction not confirmed") }
+            if let d = awaitingConfirmation { out.append(w("why.unconfirmed", d == 0 ? w("why.ago.0", d) : w("why.ago.n", d))) }
             if !shift.isEmpty {
-                out.append("buyer turning experienced (\(shift.map(\.english).joined(separator: ", "))): expect price and performance talk")
+                out.append(w("why.shift", shift.map { $0.label(w.language) }.joined(separator: w.language == .zh ? "、" : ", ")))
             }
             return out
         }
@@ -146,7 +155,7 @@ public struct FollowUpQueue: Sendable {
             }
             urgency += Self.context(deal.map { state.deals[$0] }, state.customers[ci], time, into: &why)
             items.append(Item(subject: .followUp(f.id), customer: f.customer, deal: deal.map { DealID(Int32($0 + 1)) }, due: f.due,
-                              tactic: f.tactic, text: f.note ?? "", bucket: bucket, urgency: urgency, why: why))
+                              tactic: f.tactic, note: f.note ?? "", words: nil, bucket: bucket, urgency: urgency, why: why))
         }
         items += Suggestions(state: state, time: time, owner: owner, suggested: scheduledFor).all()
         // Sort small keys, then move each item once.
@@ -203,10 +212,21 @@ public struct FollowUpQueue: Sendable {
         return best
     }
 
-    static func overdueText(_ due: Timestamp, _ time: LocalTime) -> String {
+    static func overdueText(_ due: Timestamp, _ time: LocalTime, _ w: Catalogue = .of(.en)) -> String {
         let days = time.daysSince(due)
-        if days >= 1 { return "overdue \(days == 1 ? "1 day" : "\(days) days")" }
+        if days >= 1 { return w(days == 1 ? "why.overdue.1" : "why.overdue.n", days) }
         let hours = Int((time.now.milliseconds - due.milliseconds) / 3_600_000)
-        return hours >= 1 ? "overdue \(hours) h" : "overdue"
+        return hours >= 1 ? w("why.overdue.h", hours) : w("why.overdue")
+    }
+
+    /// Why a deal in an account with a coach needs the coach.
+    enum CoachReason: Sendable {
+        case movedBack(Stage), stalled(Int, Stage)
+        func text(_ w: Catalogue) -> String {
+            switch self {
+            case .movedBack(let stage): w("why.movedBack", stage.label(w.language))
+            case .stalled(let days, let stage): w("why.stalled", days, stage.label(w.language))
+            }
+        }
     }
 }

@@ -73,7 +73,7 @@ enum DossierPane {
             add([t("dossier.purchases", d.purchaseCount), t("dossier.total", d.purchaseTotal.display),
                  d.daysBetweenPurchases.flatMap { $0 > 0 ? t("dossier.every", $0) : nil }], .dim)
         }
-        for section in DossierSections(d, in: s.data.state, at: time, guidance: false).sections {
+        for section in DossierSections(d, in: s.data.state, at: time, guidance: false, t).sections {
             heading(section.heading)
             for line in section.lines {
                 let flagged = line.hasPrefix("  ⚑") || line.contains(": low") || line.hasPrefix("falling")

@@ -69,7 +69,7 @@ struct ReportCommand: ParsableCommand {
                 let (state, time, banner) = try session.view(w, asOf: asOf)
                 let report = FunnelReport(state, at: time, owner: owner)
                 Output.emit(json: json, FunnelView.json(report, state, time, withDeals: deals)) {
-                    (banner.map { $0 + "\n" } ?? "") + FunnelView.text(report, time)
+                    (banner.map { $0 + "\n" } ?? "") + FunnelView.text(report, time, session.catalogue)
                 }
             }
         }
@@ -101,7 +101,7 @@ struct ReportCommand: ParsableCommand {
                 let queue = FollowUpQueue(state, at: time, owner: mine ? session.actor : owner)
                 let items = limit == 0 ? queue.items[...] : queue.items.prefix(limit)
                 Output.emit(json: json, QueueView.json(items, state, time)) {
-                    (banner.map { $0 + "\n" } ?? "") + QueueView.text(queue, items, state, time)
+                    (banner.map { $0 + "\n" } ?? "") + QueueView.text(queue, items, state, time, session.catalogue)
                 }
             }
         }

@@ -15,6 +15,8 @@ struct Session {
     let lockWait: Double?
     /// The language people read: `--lang`, the config file's `lang`, the locale, else English.
     let language: Language
+    /// The texts of that language.
+    var catalogue: Catalogue { Catalogue.of(language) }
 
     /// Resolves the path, actor and clock from options, environment and account.
     /// Warnings (a zone that cannot be followed, a log others can write to)
@@ -37,7 +39,7 @@ struct Session {
         self.path = path
         self.actor = actor
         if let lang = globals.lang, Language.parse(lang) == nil { throw Failure.usage("--lang: \"\(lang)\" is not zh or en") }
-        language = Language.resolve(option: globals.lang, config: ScreenConfig(environment: env, home: home).lang, environment: env)
+        language = Language.resolve(option: globals.lang, config: ScreenConfig(environment: env, home: env["HOME"] ?? home).lang, environment: env)
         if let text = env["RAPPORT_LOCK_WAIT"] {
             guard let seconds = Double(text), seconds >= 0, seconds <= 86_400 else {
                 throw Failure.usage("RAPPORT_LOCK_WAIT must be a number of seconds, 0 to 86400 (got \"\(text)\")")

@@ -3,16 +3,19 @@ import RapportExchange
 
 /// The funnel board and the follow-up queue as text or JSON.
 enum FunnelView {
-    static func text(_ f: FunnelReport, _ time: LocalTime) -> String {
-        var rows = [["stage", "deals", "total", "weighted", "stale"]]
+    static func text(_ f: FunnelReport, _ time: LocalTime, _ w: Catalogue) -> String {
+        let zh = w.language == .zh
+        var rows = [[w("cli.funnel.stage"), w("cli.funnel.deals"), w("cli.funnel.total"), w("cli.funnel.weighted"), w("cli.funnel.stale")]]
         for col in f.columns {
-            rows.append(["\(col.stage.number) \(col.stage.english) \(col.stage.chinese)", String(col.count), col.total.display,
-                         col.weighted.display, col.stale > 0 ? String(col.stale) : ""])
+            rows.append(["\(col.stage.number) " + (zh ? col.stage.chinese : "\(col.stage.english) \(col.stage.chinese)"), String(col.count),
+                         col.total.display, col.weighted.display, col.stale > 0 ? String(col.stale) : ""])
         }
-        var tiers = [["tier", "deals", "total", "weighted"]]
-        for t in f.tiers { tiers.append(["\(t.tier.rawValue) (\(t.tier.chinese))", String(t.count), t.total.display, t.weighted.display]) }
+        var tiers = [[w("cli.funnel.tier"), w("cli.funnel.deals"), w("cli.funnel.total"), w("cli.funnel.weighted")]]
+        for t in f.tiers {
+            tiers.append([zh ? t.tier.chinese : "\(t.tier.rawValue) (\(t.tier.chinese))", String(t.count), t.total.display, t.weighted.display])
+        }
         return Output.table(rows, rightAligned: [1, 2, 3, 4]) + "\n\n" + Output.table(tiers, rightAligned: [1, 2, 3])
-            + "\n\nwon \(f.won) · lost \(f.lost)"
+            + "\n\n" + w("cli.funnel.wonLost", f.won, f.lost)
     }
 
     static func json(_ f: FunnelReport, _ state: CRMState, _ time: LocalTime, withDeals: Bool) -> JSON {
@@ -47,13 +50,14 @@ enum QueueView {
         }
     }
 
-    static func text(_ q: FollowUpQueue, _ items: ArraySlice<FollowUpQueue.Item>, _ state: CRMState, _ time: LocalTime) -> String {
-        let header = "\(q.overdue) overdue · \(q.dueToday) today · \(q.items.count) in the queue"
-        guard !items.isEmpty else { return header + "\nnothing to do" }
+    static func text(_ q: FollowUpQueue, _ items: ArraySlice<FollowUpQueue.Item>, _ state: CRMState, _ time: LocalTime, _ w: Catalogue) -> String {
+        let header = w("cli.queue.header", q.overdue, q.dueToday, q.items.count)
+        guard !items.isEmpty else { return header + "\n" + w("cli.queue.nothing") }
         let rows = items.enumerated().map { n, item -> [String] in
             let c = state.customer(item.customer)
             return [String(n + 1), item.bucket == .overdue ? "!" : "", subject(item.subject).id,
-                    item.due.map { time.format($0) } ?? "now", c?.name ?? "", item.tactic?.english ?? "", item.text, item.explanation(time)]
+                    item.due.map { time.format($0) } ?? w("queue.now"), c?.name ?? "", item.tactic?.label(w.language) ?? "", item.text(w),
+                    item.explanation(time, w)]
         }
         return header + "\n" + Output.table(rows, rightAligned: [0], maxWidths: [4: 20, 6: 36])
     }

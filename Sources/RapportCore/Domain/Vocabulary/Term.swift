@@ -17,7 +17,8 @@ extension Term {
     public static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
     /// Reads a term from user input: its raw value, English or Chinese label
-    /// (any case, spaces or underscores for hyphens), or a unique prefix.
+    /// (any case, spaces or underscores for hyphens), a unique prefix, or a
+    /// part of the Chinese label that no other label has.
     public static func parse(_ text: String) -> Self? {
         let key = Self.normalize(text)
         guard !key.isEmpty else { return nil }
@@ -27,7 +28,12 @@ extension Term {
             return exact
         }
         let prefixed = allCases.filter { $0.rawValue.hasPrefix(key) || normalize($0.english).hasPrefix(key) }
-        return prefixed.count == 1 ? prefixed[0] : nil
+        if prefixed.count == 1 { return prefixed[0] }
+        // Chinese as people say it: part of the label (成交 for 达成交易), when only one label holds it.
+        let chinese = text.trimmingSpaces
+        guard chinese.unicodeScalars.contains(where: { $0.properties.isIdeographic }) else { return nil }
+        let holding = allCases.filter { $0.chinese.contains(chinese) }
+        return holding.count == 1 ? holding[0] : nil
     }
 
     /// Reads a term or fails with a message listing the valid ones.

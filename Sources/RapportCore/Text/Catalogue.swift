@@ -17,9 +17,17 @@ public struct Catalogue: Sendable {
 
     init(language: Language, file: String) {
         self.language = language
-        let url = Bundle.module.url(forResource: file, withExtension: "txt", subdirectory: "Catalogue")
-        let text = url.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? ""
+        let text = Self.places(of: file).lazy.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }.first ?? ""
         texts = Self.parse(text)
+    }
+
+    /// Where the file may be: in the resource bundle beside the program (as
+    /// SwiftPM builds it), else in the sources it was built from. Not through
+    /// `Bundle.module`, which stops the program when its bundle is missing.
+    static func places(of file: String) -> [String] {
+        let program = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent().path
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path
+        return ["\(program)/Rapport_RapportCore.resources/Catalogue/\(file).txt", "\(sources)/Catalogue/\(file).txt"]
     }
 
     /// `key = text` lines; `\n` in a text is a newline.

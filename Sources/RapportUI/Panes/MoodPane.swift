@@ -14,13 +14,11 @@ enum MoodPane {
         let time = s.data.time, t = s.text, zh = s.language == .zh
         /// A phrase of the guidance in the screen's language.
         func say(_ words: (english: String, chinese: String)) -> String { zh ? words.chinese : words.english }
-        /// A term: English with Chinese beside it, or Chinese alone.
-        func both<T: Term>(_ term: T) -> String { zh ? term.chinese : "\(term.english) \(term.chinese)" }
         var out: [StyledLine] = []
         // Mood first: it changes from call to call, and the strip is the pane's point.
         let moods = Dossier(c, in: s.data.state, at: time).moods
         if let now = c.mood {
-            out.append([Span(t("mood.title") + " ", .header), Gauge.mark(now.mood), Span(" " + both(now.mood), Gauge.style(now.mood)),
+            out.append([Span(t("mood.title") + " ", .header), Gauge.mark(now.mood), Span(" " + s.both(now.mood), Gauge.style(now.mood)),
                         Span(" · \(ago(now.at, time, t))", .dim)])
             out += wrapped("→ " + say(now.mood.approach), width: width, indent: "  ")
         } else {
@@ -34,7 +32,7 @@ enum MoodPane {
         out += satisfaction(s.data.state.surveys(of: c), width: width, t)
         out.append([])
         if let p = c.personality {
-            out.append([Span(both(p), .title), Span(" · \(say(p.axes))", .dim)])
+            out.append([Span(s.both(p), .title), Span(" · \(say(p.axes))", .dim)])
             for point in PersonalityGuidance.of(p).points {
                 let heading = say(point.heading) + (zh ? "：" : ":")
                 out += wrapped(heading + (zh ? "" : " ") + say(point.advice), width: width, indent: "    ").enumerated().map { i, line in
@@ -46,7 +44,7 @@ enum MoodPane {
         }
         out.append([])
         if let a = c.aidmas {
-            out.append([Span("AIDMAS ", .header), Span(both(a), .accent)])
+            out.append([Span("AIDMAS ", .header), Span(s.both(a), .accent)])
             out += wrapped("→ " + say(a.advice), width: width, indent: "  ")
         } else {
             out.append([Span("AIDMAS ", .header), Span(t("aidmas.none"), .dim)])

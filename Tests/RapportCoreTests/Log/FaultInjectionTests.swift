@@ -86,9 +86,14 @@ import Testing
         let openedDuringSync = UnsafeSendableBox<LogStore?>(nil)
         let done = DispatchSemaphore(value: 0)
         io.failSyncs = EIO
+        let fired = UnsafeSendableBox(false)
         io.duringSync = {
             // The batch is written but not synced: a reader polling now, and a
             // process opening the log now, must wait and then not see it.
+            // Once only: a later sync (the rewind) must not start a reader that
+            // outlives the test and makes its folder again.
+            guard !fired.value else { return }
+            fired.value = true
             DispatchQueue.global().async {
                 _ = try? readerBox.value.refresh()
                 openedDuringSync.value = try? LogStore.open(path: path, actor: "zhao")

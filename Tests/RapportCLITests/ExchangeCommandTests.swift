@@ -49,6 +49,18 @@ import Testing
         #expect(cli.logBytes == before)
     }
 
+    @Test func aFileWhoseEveryEntryIsRejectedSaysWhyByLine() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let file = cli.dir + "/bad.csv"
+        try "name,phone\nAnna,call me\n,138 0013 8000\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try cli.run("import", "csv", file)
+        #expect(r.status == 64 && r.err == "rapport: nothing to import from bad.csv: 0 customers created, 0 merged, 0 skipped as duplicates, 2 rejected\n")
+        #expect(r.out.contains("rejected (2):") && r.out.contains("line 2") && r.out.contains("phone \"call me\" is not a phone number")
+            && r.out.contains("line 3") && r.out.contains("name must not be empty"))
+        #expect(cli.logBytes.isEmpty)
+    }
+
     @Test func exportThenImportIntoAnEmptyLogGivesTheSameCustomersAndContacts() throws {
         let cli = CLI()
         defer { cli.remove() }

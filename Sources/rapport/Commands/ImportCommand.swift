@@ -116,7 +116,17 @@ struct ImportCommand: ParsableCommand {
         } else {
             let tty = isatty(STDOUT_FILENO) == 1 && isatty(STDERR_FILENO) == 1
             if tty { FileHandle.standardError.write(Data("\rwriting \(Format.grouped(entries.count)) customers …".utf8)) }
-            let outcome = try w.perform(.importCustomers(batch))
+            let outcome: ActionOutcome
+            do {
+                outcome = try w.perform(.importCustomers(batch))
+            } catch let refused as InputError {
+                if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                // Nothing went in: what each entry would have done, then why (no report under --strict).
+                if !o.json, !o.strict, let r = try? Importer.plan(batch, in: w.state, time: w.time).0 {
+                    print(TerminalText.safe((notes + lines(r, dryRun: false).dropLast()).joined(separator: "\n"), multiline: true))
+                }
+                throw refused
+            }
             if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             report = outcome.importReport ?? ImportReport()
             if outcome.events.count >= Workspace.checkpointEvery { w.saveCheckpointIfPossible() }

@@ -79,9 +79,9 @@ public struct ImportReport: Sendable, Equatable {
 
     /// The counts in one line: "12 customers created, 1 merged, 2 skipped as duplicates, 1 rejected".
     public var counts: String {
-        var parts = ["\(Format.grouped(created.count)) \(created.count == 1 ? "customer" : "customers") created"]
-        if contactsAdded > 0 { parts.append("\(Format.grouped(contactsAdded)) contact \(contactsAdded == 1 ? "person" : "persons")") }
-        if notesAdded > 0 { parts.append("\(Format.grouped(notesAdded)) \(notesAdded == 1 ? "note" : "notes")") }
+        var parts = [Format.counted(created.count, "customer") + " created"]
+        if contactsAdded > 0 { parts.append(Format.counted(contactsAdded, "contact person")) }
+        if notesAdded > 0 { parts.append(Format.counted(notesAdded, "note")) }
         parts.append("\(Format.grouped(merged.count)) merged")
         parts.append("\(Format.grouped(skipped.count)) skipped as duplicates")
         parts.append("\(Format.grouped(rejected.count)) rejected")
@@ -229,7 +229,7 @@ private struct Planner {
         targets.append(Target(original: nil, customer: c, contactNames: []))
         targetOfCustomer[c.id] = index
         for k in keys where owners[k] == nil { owners[k] = .target(index) }
-        _ = merge(c, people, entry.notes, into: index)
+        _ = add(people, entry.notes, to: index)
         report.created.append(ImportReport.Line(line: entry.line, customer: c.id, name: c.name, detail: ""))
     }
 
@@ -250,20 +250,27 @@ private struct Planner {
 
     /// Fills the target's empty fields from `c`, adds lists, contacts and notes; what was added, in words.
     mutating func merge(_ c: Customer, _ people: [Contact], _ notes: [String], into index: Int) -> [String] {
-        var t = targets[index]
         var added: [String] = []
+        let blank = Customer(id: c.id, name: c.name)   // what a field holds when nothing was said
         for field in CustomerField.allCases where field != .name {
-            let mine = field.value(of: t.customer), theirs = field.value(of: c)
-            guard theirs != field.value(of: Customer(id: c.id, name: c.name)), mine != theirs else { continue }
+            let mine = field.value(of: targets[index].customer), theirs = field.value(of: c), empty = field.value(of: blank)
+            guard theirs != empty, mine != theirs else { continue }
             let merged: JSON
             switch (mine, theirs) {
             case (.array(let a), .array(let b)): merged = .array(a + b.filter { !Self.listHas(a, $0, field) })
-            case (_, _) where mine == field.value(of: Customer(id: t.customer.id, name: t.customer.name)): merged = theirs
+            case (_, _) where mine == empty: merged = theirs
             default: continue   // the customer's own value stays
             }
-            guard merged != mine, (try? field.set(merged, on: &t.customer)) != nil else { continue }
+            guard merged != mine, (try? field.set(merged, on: &targets[index].customer)) != nil else { continue }
             added.append(field.rawValue)
         }
+        return added + add(people, notes, to: index)
+    }
+
+    /// Adds the contact persons the target lacks (by name) and the notes; what was added, in words.
+    mutating func add(_ people: [Contact], _ notes: [String], to index: Int) -> [String] {
+        var t = targets[index]
+        var added: [String] = []
         for var p in people where !t.contactNames.contains(p.name) {
             p.customer = t.customer.id   // its id is given when the events are written, in their order
             t.contacts.append(p)

@@ -83,6 +83,7 @@ public final class ScreenLoop {
     /// board, queue and state chunks of a large log takes tens of
     /// milliseconds; the old is handed to another thread to free.
     private func apply(_ message: Message) -> Bool {
+        defer { Language.choose(app.language) }
         switch message {
         case .data, .searchReady:
             let old = (app.data, app.searchIndex)

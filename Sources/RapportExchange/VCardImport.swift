@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import RapportCore
 
 /// vCards as import entries: a card with an organisation (ORG) is a

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import Foundation
 import RapportCore
@@ -24,6 +25,7 @@ struct Rapport: ParsableCommand {
             Failure.printLine("rapport: \(problem)")
             Foundation.exit(64)
         }
+        Language.choose(ProgramLanguage.resolved)
         main(nil)
     }
 

@@ -23,13 +23,13 @@ import Testing
         }
     }
 
-    /// Every `text("key"…)`, `t("key"…)` and `words("key"…)` in the code names a key of the catalogue.
+    /// Every `text("key"…)`, `t("key"…)`, `words("key"…)` and `say("key"…)` in the code names a key of the catalogue.
     @Test func everyKeyTheCodeAsksForExists() throws {
         let en = Catalogue.of(.en).texts
         var asked: Set<String> = []
         for file in try swiftFiles() {
             let code = try String(contentsOf: file, encoding: .utf8)
-            for m in code.matches(of: /(?:text|\bt|words)\("([a-zA-Z]+\.[a-zA-Z.]+)"/) { asked.insert(String(m.1)) }
+            for m in code.matches(of: /(?:text|\bt|words|say)\("([a-zA-Z]+\.[a-zA-Z.]+)"/) { asked.insert(String(m.1)) }
         }
         #expect(asked.count > 40)
         // Keys made from a name: a pane, a key's action, a queue bucket, a funnel tier.
@@ -39,29 +39,58 @@ import Testing
         #expect(asked.subtracting(en.keys).sorted() == [], "keys the code uses but the catalogue lacks")
     }
 
-    /// Files whose every text goes through the catalogue: a string literal
-    /// with English words in them is a text that bypasses it. (The other files
-    /// of the screen and the command line are still to be moved: issue 16.)
-    @Test func translatedFilesHoldNoEnglishText() throws {
-        let translated = ["RapportUI/Panes/Chrome.swift", "RapportUI/Panes/QueuePane.swift", "RapportUI/Panes/FunnelPane.swift",
-                          "RapportUI/Panes/Overlays.swift", "RapportUI/App/KeyMap.swift", "RapportUI/Panes/MoodPane.swift",
-                          "RapportUI/Panes/DossierPane.swift", "RapportUI/Forms/FormView.swift"]
-        // Not words for people: the program's name, a command to type, key names; text matched in the core's lines.
+    /// `say` words a text in the language of the moment: the task's, else the program's.
+    @Test func sayWordsInTheLanguageOfTheMoment() {
+        #expect(Language.$override.withValue(.zh) { say("pane.funnel") } == "销售漏斗")
+        #expect(Language.$override.withValue(.en) { say("pane.funnel") } == "Funnel")
+        #expect(Language.$override.withValue(.zh) { Stage.closing.word } == Stage.closing.chinese)
+    }
+
+    /// No key is given twice across the files of one language.
+    @Test func noKeyIsGivenTwice() {
+        #expect(Catalogue.of(.en).duplicates == [])
+        #expect(Catalogue.of(.zh).duplicates == [])
+    }
+
+    /// A string literal with English words in it, in the code of the screen,
+    /// the command line and the core, is a text that bypasses the catalogue;
+    /// unless its line says `// catalogue: not text` (a format, a file name),
+    /// or its file still says `// catalogue: not yet moved` at the top (issue
+    /// 16's remaining work: the test counts them so that the number only falls).
+    @Test func noTextBypassesTheCatalogue() throws {
+        // Not words for people: the program's name, commands to type, key names.
         let allowed: Set<String> = ["Rapport", "rapport customer add NAME", ":theme NAME", ":asof DATE", ":asof now", ":user NAME",
-                                    ":lang zh|en", ":import FILE", ":export", ":quit", "theme", "asof", "asofNow", "user", "lang", "import",
-                                    "export", "quit", "AIDMAS ", ": low", "falling"]
-        for path in translated {
-            let code = Self.withoutInterpolations(try String(contentsOf: Self.sources.appendingPathComponent(path), encoding: .utf8))
-                .replacing(/\/\/[^\n]*/, with: "")   // comments are for us
-            for m in code.matches(of: /"((?:[^"\\\n]|\\.)*)"/) {
-                let literal = String(m.1)
-                // A catalogue key ("pane.funnel", "funnel.tier.") or a field's key ("objection") is not text.
-                guard literal.contains(/[A-Za-z]{3,}/), !literal.contains(/^[a-zA-Z]+(\.[a-zA-Z0-9]+)+\.?$|^[a-zA-Z]+\.$|^[a-z][a-zA-Z0-9]*$/),
-                      !allowed.contains(literal) else { continue }
-                Issue.record("\(path): \"\(literal)\" bypasses the catalogue")
+                                    ":lang zh|en", ":import FILE", ":export", ":quit", "AIDMAS ", ": low"]
+        var pending: [String] = []
+        for file in try swiftFiles() {
+            let path = String(file.path.dropFirst(Self.sources.path.count + 1))
+            guard !Self.exempt.contains(where: { path.hasPrefix($0) }) else { continue }
+            let source = try String(contentsOf: file, encoding: .utf8)
+            if source.contains("// catalogue: not yet moved") { pending.append(path); continue }
+            for line in Self.withoutInterpolations(source).split(separator: "\n", omittingEmptySubsequences: false)
+            where !line.contains("// catalogue: not text") {
+                let code = line.replacing(/\/\/[^\n]*/, with: "")   // comments are for us
+                for m in code.matches(of: /"((?:[^"\\\n]|\\.)*)"/) {
+                    let literal = String(m.1)
+                    // A catalogue key ("pane.funnel"), a field's key ("objection"), a raw value ("first-contact") is not text.
+                    guard literal.contains(/[A-Za-z]{3,}/),
+                          !literal.contains(/^[a-zA-Z]+(\.[a-zA-Z0-9]+)+\.?$|^[a-zA-Z]+\.$|^[a-z][a-zA-Z0-9]*$|^[a-z0-9]+(-[a-z0-9]+)+$/),
+                          !allowed.contains(literal) else { continue }
+                    Issue.record("\(path): \"\(literal)\" bypasses the catalogue")
+                }
             }
         }
+        #expect(pending.count <= Self.pendingAtMost, "files still to move: \(pending.sorted())")
     }
+
+    /// How many files may still say `not yet moved`; lower it as files move.
+    static let pendingAtMost = 145
+
+    /// Code with no text for people: the benchmarks, the demo's own data
+    /// (names and notes, the log's content), the vocabulary's labels (in both
+    /// languages already), the catalogue itself.
+    static let exempt = ["RapportBench/", "measure-child/", "ChildProcess/", "RapportCore/Domain/Demo/DemoContent.swift",
+                         "RapportCore/Text/Catalogue.swift"]
 
     @Test func theLanguageComesFromTheOptionThenTheConfigThenTheLocale() {
         #expect(Language.resolve(option: "zh", config: "en", environment: ["LANG": "en_GB.UTF-8"]) == .zh)

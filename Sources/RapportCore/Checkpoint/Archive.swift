@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A compact binary encoding for checkpoints: little-endian, variable-length
 /// integers, length-prefixed UTF-8 strings.
 struct ArchiveWriter {

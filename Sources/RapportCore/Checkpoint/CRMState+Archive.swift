@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// Writing the folded state into a checkpoint and reading it back. Every

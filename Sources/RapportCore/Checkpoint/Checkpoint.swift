@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// The folded state saved next to the log (`rapport.log.checkpoint`), so that

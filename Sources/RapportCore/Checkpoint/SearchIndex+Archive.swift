@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// The search index in the checkpoint, as its arrays: a command that
 /// searches reads it back with a few copies instead of building it.
 extension SearchIndex {

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// Reads each kind of entity back, field by field.

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// A log and its fold, kept in step: open it, perform actions, pick up what

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// What went wrong while reading JSON, and where.
 public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
     /// The byte offset into the scanned text.

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Writes JSON as compact UTF-8: no spaces, members in the order given,
 /// non-ASCII text kept as is (readable by `grep` and `jq`).
 public struct JSONWriter {

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// Replacing a file whole: the new bytes go to a temporary file beside it,

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// A failed system call, in words: what was being done, to which file, and why.

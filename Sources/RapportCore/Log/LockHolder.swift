@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// The process holding a lock on the log, as Linux reports it in

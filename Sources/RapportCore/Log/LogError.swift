@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Why the log could not be opened, read or appended to.
 public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A damaged record before the end; the file was left as it was.

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Rewriting the log: the one time rapport changes what was written, to
 /// honour a request to erase a person's data. Every record keeps its id,
 /// time, actor, type, version and batch; payloads are replaced where asked;

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// What a scan of the log file from some offset found.

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// Decodes and verifies lines of the log. One per scanning thread: it keeps

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// The unique id of a log record: 48 bits of milliseconds and 80 random bits
 /// (a ULID), written as 26 Crockford base-32 characters that sort by creation.
 ///

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Brings an older record's payload up to the current schema, in one place.
 ///
 /// Each event type has a current version; a step turns version `n` of a type

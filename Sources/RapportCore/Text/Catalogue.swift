@@ -1,41 +1,55 @@
 import Foundation
 
-/// The texts people read, by key, from one plain file per language
-/// (`Catalogue/en.txt`, `Catalogue/zh.txt`: `key = text` lines, `#` comments,
-/// `{0}` `{1}` … for what is filled in), so that a translator edits a file,
-/// not the code.
+/// The texts people read, by key, from plain files per language
+/// (`Catalogue/en.txt`, `Catalogue/zh.txt`, and `en-AREA.txt`, `zh-AREA.txt`
+/// beside them for one area of the program: `key = text` lines, `#`
+/// comments, `{0}` `{1}` … for what is filled in), so that a translator edits
+/// a file, not the code.
 public struct Catalogue: Sendable {
     public let language: Language
-    /// The texts by key, as the file has them.
+    /// The texts by key, as the files have them.
     public let texts: [String: String]
+    /// Keys given more than once (a test fails on any).
+    public let duplicates: [String]
 
     /// The catalogue of `language`, read once.
     public static func of(_ language: Language) -> Catalogue { language == .zh ? chinese : english }
 
-    private static let english = Catalogue(language: .en, file: "en")
-    private static let chinese = Catalogue(language: .zh, file: "zh")
+    private static let english = Catalogue(language: .en)
+    private static let chinese = Catalogue(language: .zh)
 
-    init(language: Language, file: String) {
+    init(language: Language) {
         self.language = language
-        let text = Self.places(of: file).lazy.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }.first ?? ""
-        texts = Self.parse(text)
+        let folder = Self.folders().first { FileManager.default.fileExists(atPath: "\($0)/\(language.rawValue).txt") } ?? ""
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0 == "\(language.rawValue).txt" || ($0.hasPrefix("\(language.rawValue)-") && $0.hasSuffix(".txt")) }.sorted()
+        var texts: [String: String] = [:], duplicates: [String] = []
+        for name in names {
+            let text = (try? String(contentsOfFile: "\(folder)/\(name)", encoding: .utf8)) ?? ""
+            for (key, value) in Self.parse(text) {
+                if texts[key] != nil { duplicates.append(key) }
+                texts[key] = value
+            }
+        }
+        self.texts = texts
+        self.duplicates = duplicates
     }
 
-    /// Where the file may be: in the resource bundle beside the program (as
+    /// Where the files may be: in the resource bundle beside the program (as
     /// SwiftPM builds it), else in the sources it was built from. Not through
     /// `Bundle.module`, which stops the program when its bundle is missing.
-    static func places(of file: String) -> [String] {
+    static func folders() -> [String] {
         let program = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent().path
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path
-        return ["\(program)/Rapport_RapportCore.resources/Catalogue/\(file).txt", "\(sources)/Catalogue/\(file).txt"]
+        return ["\(program)/Rapport_RapportCore.resources/Catalogue", "\(sources)/Catalogue"]
     }
 
-    /// `key = text` lines; `\n` in a text is a newline.
-    static func parse(_ text: String) -> [String: String] {
-        var out: [String: String] = [:]
+    /// `key = text` lines, in order; `\n` in a text is a newline.
+    static func parse(_ text: String) -> [(String, String)] {
+        var out: [(String, String)] = []
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             guard let eq = line.range(of: " = ") else { continue }
-            out[String(line[..<eq.lowerBound]).trimmingSpaces] = String(line[eq.upperBound...]).replacingOccurrences(of: "\\n", with: "\n")
+            out.append((String(line[..<eq.lowerBound]).trimmingSpaces, String(line[eq.upperBound...]).replacingOccurrences(of: "\\n", with: "\n")))
         }
         return out
     }
@@ -51,4 +65,11 @@ public struct Catalogue: Sendable {
         for (i, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(i)}", with: value.description) }
         return text
     }
+}
+
+/// The text of `key` in the language of the moment (`Language.reading`),
+/// with `{0}`, `{1}` … replaced by `values`: how the core and the command line
+/// word what they tell people.
+public func say(_ key: String, _ values: CustomStringConvertible...) -> String {
+    Catalogue.of(Language.reading).text(key, values)
 }

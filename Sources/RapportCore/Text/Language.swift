@@ -1,4 +1,6 @@
+// catalogue: not yet moved (issue 16)
 import Foundation
+import Synchronization
 
 /// The language people read the program in. The log and `--json` stay
 /// language-neutral whatever it is.
@@ -32,4 +34,24 @@ public enum Language: String, CaseIterable, Sendable {
 extension Term {
     /// The term's label in `language`.
     public func label(_ language: Language) -> String { language == .zh ? chinese : english }
+}
+
+extension Language {
+    /// The language a piece of work renders in, when it says so (a test, the
+    /// screen's drawing of one frame); nil leaves the program's choice.
+    @TaskLocal public static var override: Language?
+    private static let chosen = Mutex<Language>(.en)
+
+    /// The language messages are worded in now: the task's override, else
+    /// the program's choice (English until the edge chooses).
+    public static var reading: Language { override ?? chosen.withLock { $0 } }
+
+    /// Sets the program's language: the command line once at start, the
+    /// screen whenever `:lang` changes it.
+    public static func choose(_ language: Language) { chosen.withLock { $0 = language } }
+}
+
+extension Term {
+    /// The term's label in the language of the moment (`Language.reading`).
+    public var word: String { label(Language.reading) }
 }

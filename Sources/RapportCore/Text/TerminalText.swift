@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Text from the log made safe to show on a terminal, and text from people
 /// checked before it goes into the log.
 ///

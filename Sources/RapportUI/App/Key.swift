@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A key as the UI sees it, whatever the terminal sent.
 public enum Key: Hashable, Sendable {
     case char(Character)

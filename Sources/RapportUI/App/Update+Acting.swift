@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import RapportCore
 
 /// The acting keys: each opens a form on the selected item of the focused

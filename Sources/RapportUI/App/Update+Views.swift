@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import RapportCore
 
 /// Keys in the manager's segment views (`s`): number keys and Tab between

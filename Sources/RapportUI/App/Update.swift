@@ -1,9 +1,16 @@
+// catalogue: not yet moved (issue 16)
 import Foundation
 import RapportCore
 
 extension AppState {
-    /// Applies a message; returns what the program must do next.
+    /// Applies a message; returns what the program must do next. What it
+    /// says is worded in the screen's language.
     public mutating func update(_ message: Message) -> [Effect] {
+        let language = language
+        return Language.$override.withValue(language) { updated(message) }
+    }
+
+    private mutating func updated(_ message: Message) -> [Effect] {
         switch message {
         case .key(let key):
             return handle(key)

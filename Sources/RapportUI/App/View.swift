@@ -1,8 +1,12 @@
 import RapportCore
 
 extension AppState {
-    /// The whole screen, as a grid of cells.
+    /// The whole screen, as a grid of cells, worded in the screen's language.
     public func view() -> Canvas {
+        Language.$override.withValue(language) { drawn() }
+    }
+
+    private func drawn() -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let layout = Layout(width: width, height: height, focus: focus, asOf: data.asOf != nil)
         if layout.mode == .tooSmall {

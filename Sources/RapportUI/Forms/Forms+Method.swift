@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import RapportCore
 
 /// The forms of the seed's method: a customer's value and interaction, a

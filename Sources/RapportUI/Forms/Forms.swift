@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import RapportCore
 
 /// The screen's forms, each filled with what the state already knows.

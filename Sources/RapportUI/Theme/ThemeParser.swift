@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Reads a theme file: one style per line, `name  foreground  [background]  [attributes]`.
 ///
 /// Colours are `default`, a name (`black`, `red`, … `white`, `bright-red` …) or

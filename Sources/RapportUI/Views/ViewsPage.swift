@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import RapportCore
 
 /// The manager's segment views, instead of the four panes: a row of tabs,

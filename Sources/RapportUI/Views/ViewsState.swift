@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import RapportCore
 
 /// The manager's segment views on the screen: which view, which of its

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// Arguments and settings as the system passed them: bytes, which must be UTF-8.

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import ArgumentParser
 
 /// Options every command takes: where the log is and who is acting.

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import Foundation
 import RapportApp

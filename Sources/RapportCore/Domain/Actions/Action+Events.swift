@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Validation: each action checked against the state it will change, turned
 /// into events. Nothing is written when a check fails. The checks of each
 /// area live beside it: `CustomerActions`, `DealActions`, `ActivityActions`,

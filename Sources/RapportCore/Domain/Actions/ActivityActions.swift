@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Calls and visits, moods and notes, and follow-ups. A call's outcome has
 /// its consequences in the same batch: an order records a purchase, a
 /// complaint opens one, a call-back is scheduled; a check-up done schedules

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// After the sale (seed 003): complaints tracked to a confirmed resolution,
 /// purchases, satisfaction surveys, installed products with their
 /// check-ups, and call-back sweeps.

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Customers and their contact persons.
 enum CustomerActions {
     static func add(_ name: String, _ fields: [CustomerField: JSON], _ state: CRMState) throws(InputError) -> ActionOutcome {

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Deals through the seven stages: what each stage records, the win and its
 /// follow-through, the loss and its reason.
 enum DealActions {

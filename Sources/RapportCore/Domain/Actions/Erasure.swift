@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// Erasing a person's data on request (GDPR art. 17, PIPL art. 47): every

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Customers read from a file, before they are checked against the log.
 /// The formats (CSV, vCard) are read at the edge; what they yield is this.
 public struct ImportEntry: Sendable, Equatable {

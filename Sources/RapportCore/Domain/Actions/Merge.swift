@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Merging a duplicate into the customer kept: what moves, and which fields
 /// of the kept customer are filled from the duplicate's.
 enum Merge {

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// The demo's share of the seed's method: customer value, what each stage
 /// recorded, follow-through, installed products and their check-ups,
 /// satisfaction surveys, and complaints worked to a confirmed resolution.

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Who a demo customer is: drawn from its own random stream, so any step
 /// can recompute it.
 struct DemoProfile {

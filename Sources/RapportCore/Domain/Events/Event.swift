@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Something that happened, as recorded in the log: one record carries one
 /// event; a user action writes a batch of them. Each kind of event is its own
 /// type (`EventBody`), in its own file; this wraps any of them.

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// One kind of event, whole in one file: its payload, how it is written to
 /// and read from the log, how it changes the state, how undo takes it back,
 /// and how it reads in a timeline. `EventRegistry` lists every kind.

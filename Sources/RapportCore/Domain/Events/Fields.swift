@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A field of an entity that can be set when it is created and changed later.
 /// The same table writes creation payloads, applies changes and renders history.
 public protocol EntityField: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {

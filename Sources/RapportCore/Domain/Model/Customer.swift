@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A person or an organisation we sell to.
 public struct Customer: Identified, Equatable, Sendable {
     public static let kind = EntityKind.customer

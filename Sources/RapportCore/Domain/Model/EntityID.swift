@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// The kinds of things the domain keeps, each with the letter its ids start with.
 public enum EntityKind: String, CaseIterable, Sendable {
     case customer = "c", contact = "p", deal = "d", interaction = "i", followUp = "f"

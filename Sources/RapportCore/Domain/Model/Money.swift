@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// An amount in a currency, exact to the cent: written `12000.50 CNY`.
 public struct Money: Hashable, Sendable, CustomStringConvertible {
     /// Hundredths of the currency unit.

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A product installed at a customer's, with its own file and its check-ups
 /// (seed 003: one file per installed product, proactive "health care").
 public struct Product: CustomerOwned, Equatable, Sendable {

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// The five levels at which a customer is satisfied or not (seed 001: 与客户满意度相关的五个层次).
 public enum SatisfactionLevel: String, Term {
     case coreProduct = "core-product", support, technical, interaction, emotion

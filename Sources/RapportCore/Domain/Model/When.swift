@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A date or a moment as a person types it.
 ///
 /// `now`, `today`, `tomorrow`, `yesterday`, a weekday (`fri`, the next one),

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// The time zone from `TZ`, read the way the C library reads it.

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Events in words, for the timeline ("who changed what, when") and for
 /// undo's message: each event describes itself; these are the pieces they share.
 public enum Describe {

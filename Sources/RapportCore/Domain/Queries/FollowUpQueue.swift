@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// The follow-up queue: open follow-ups and suggested ones, in the work
 /// order of seed 004 (close the bottom of the funnel first, keep time for new
 /// prospects, then follow up the middle), overdue items before all.

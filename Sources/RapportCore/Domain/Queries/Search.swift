@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// Finds customers by any part of a name (Chinese or Latin), company, contact

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A set of customers named by criteria, all of which must hold:
 /// `size=large,value=profit,tag=vip`. Sweeps call through one; lists filter by one.
 public struct Segment: Sendable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// What each stage of the sales process records (DOMAIN.md §1), and what a
 /// deal passed without: such a deal is flagged, never refused.
 public enum StageContent {

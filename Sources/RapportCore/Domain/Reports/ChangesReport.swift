@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// What changed between two moments: customers added, deals opened, moved,
 /// won and lost, complaints opened and resolved, purchases; and the pipeline
 /// per stage then and now. Read from the history the state keeps (when each

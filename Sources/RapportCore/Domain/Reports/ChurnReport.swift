@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Customers at risk of leaving, each with its reasons in words, the most
 /// value at risk first (revenue of the last 12 months plus the weighted
 /// open pipeline).

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Open complaints by age, and how long resolving one has taken, month by month.
 enum ComplaintsReport {
     static func make(_ s: CRMState, _ time: LocalTime, _ o: ReportOptions) -> ManagerReport {

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// From each deal's path through the stages: how many entered each stage,
 /// how many reached the next, how many were won and lost, the median days
 /// spent in it, and the win probability learned beside the configured one.

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// The weighted pipeline by expected close month, with the configured and
 /// the learned probabilities; and a backtest: at the start of each of the
 /// last four quarters, what each forecast said against what was won.

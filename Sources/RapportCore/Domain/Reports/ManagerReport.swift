@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// One of the manager's views of the business: tables of figures, each with
 /// a chart drawn in text, and behind each row the customers or deals it
 /// counts. Every view is a pure function of a state (now, or as of a date).

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A view's values and charts as text, the same for the command line and the
 /// screen: bars of block characters, a matrix shaded ░▒▓█, a sparkline ▁…█.
 /// Readable without colour.

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Each rep's business: customers, open pipeline (and per stage), deals won
 /// and lost in the period, win rate, median sales cycle, interactions logged,
 /// and overdue follow-ups.

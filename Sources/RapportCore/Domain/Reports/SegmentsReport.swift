@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// The business by size × value type (seed 001's two classifications):
 /// customers, open pipeline, revenue of the last 12 months, open complaints,
 /// and the average relationship temperature.

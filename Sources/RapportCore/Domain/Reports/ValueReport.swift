@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Where the revenue comes from: the Pareto curve, recency / frequency /
 /// monetary tiers, contribution types, and the customer–value matrix.
 enum ValueReport {

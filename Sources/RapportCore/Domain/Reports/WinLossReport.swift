@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Deals won and lost: by reason, by the stage they ended in, by how the
 /// customer was found, and by the objections raised on the way.
 enum WinLossReport {

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Folding events into the state. Each event applies itself (its file says
 /// how); these are the steps they share. Applying never throws: a record
 /// that does not fit (it names something that does not exist, or an id out

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Everything the log says, folded: entities by id, and the links that the
 /// queries walk. A value type: folding up to a past moment gives another one.
 public struct CRMState: Equatable, Sendable {

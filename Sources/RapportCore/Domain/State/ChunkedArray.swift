@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// An array kept in chunks of 1,024 elements. A copy shares the chunks, so
 /// that while the screen holds the state it shows, a save that changes or
 /// appends one entity copies one chunk, not the whole array (100,000

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// How we were in touch.
 public enum InteractionKind: String, Term {
     case call, visit, meeting, email, message

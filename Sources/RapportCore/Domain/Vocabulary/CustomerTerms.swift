@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A person or an organisation.
 public enum CustomerKind: String, Term {
     case individual, organisation

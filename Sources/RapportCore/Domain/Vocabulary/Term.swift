@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A word of the domain vocabulary: a stage, a mood, a buying role … stored in
 /// the log as its raw value, shown in English or Chinese.
 public protocol Term: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Marks a batch (one action) as undone; the compensating events follow in
 /// the same batch.
 public struct ActionUndone: EventBody {

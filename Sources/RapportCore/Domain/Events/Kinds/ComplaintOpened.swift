@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A complaint, open until resolved.
 public struct ComplaintOpened: EventBody {
     public static let type = "complaint.opened"

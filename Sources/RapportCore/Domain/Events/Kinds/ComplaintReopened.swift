@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A resolved complaint open again (the undo of resolving it).
 public struct ComplaintReopened: EventBody {
     public static let type = "complaint.reopened"

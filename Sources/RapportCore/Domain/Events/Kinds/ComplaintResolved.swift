@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A complaint resolved.
 public struct ComplaintResolved: EventBody {
     public static let type = "complaint.resolved"

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A contact person added to an organisation.
 public struct ContactAdded: EventBody {
     public static let type = "contact.added"

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A customer added.
 public struct CustomerCreated: EventBody {
     public static let type = "customer.created"

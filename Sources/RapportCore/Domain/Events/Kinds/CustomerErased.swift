@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A customer's personal data was erased on request: the records about them
 /// were rewritten without it. Says who asked it done (the actor), why, and
 /// how many records; never what was erased. It cannot be undone.

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Two records of one customer made one: everything of the duplicate (its
 /// contacts, deals, interactions, follow-ups, complaints, purchases, mood
 /// notes and notes) moves to the customer kept; the duplicate stays in

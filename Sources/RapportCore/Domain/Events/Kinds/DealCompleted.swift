@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A won deal's follow-through marked complete: delivered, installed, and
 /// problems in use solved; the deal is done. `deal.resumed` is its undo.
 public struct DealCompleted: EventBody {

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A deal opened for a customer, in a stage.
 public struct DealCreated: EventBody {
     public static let type = "deal.created"

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A deal moved to another stage.
 public struct DealMoved: EventBody {
     public static let type = "deal.moved"

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A closed deal opened again (the undo of closing it).
 public struct DealReopened: EventBody {
     public static let type = "deal.reopened"

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A deal won: the customer committed to buy, and the deal moves on to
 /// follow-through (delivery, installation, problems in use) until that is
 /// marked complete. `deal.unwon` is its undo. Before this kind existed a win

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// One field of an entity changed; the old value travels beside the new.
 /// One generic kind serves every entity whose fields are edited one at a
 /// time: `customer.changed`, `contact.changed`, `deal.changed`,

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A withdrawn entity back again.
 public struct EntityRestored: EventBody {
     public static let type = "entity.restored"

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// An entity taken back (the undo of its creation); it stays in history.
 public struct EntityWithdrawn: EventBody {
     public static let type = "entity.withdrawn"

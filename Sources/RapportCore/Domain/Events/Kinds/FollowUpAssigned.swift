@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A follow-up given to someone else to do.
 public struct FollowUpAssigned: EventBody {
     public static let type = "followup.assigned"

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A follow-up no longer needed.
 public struct FollowUpCancelled: EventBody {
     public static let type = "followup.cancelled"

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A follow-up done, with how it went and the interaction it recorded.
 public struct FollowUpCompleted: EventBody {
     public static let type = "followup.completed"

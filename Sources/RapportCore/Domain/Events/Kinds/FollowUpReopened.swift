@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A done or cancelled follow-up open again (the undo of closing it).
 public struct FollowUpReopened: EventBody {
     public static let type = "followup.reopened"

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// The next step with a customer, due at a time.
 public struct FollowUpScheduled: EventBody {
     public static let type = "followup.scheduled"

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A follow-up put off to a later time.
 public struct FollowUpSnoozed: EventBody {
     public static let type = "followup.snoozed"

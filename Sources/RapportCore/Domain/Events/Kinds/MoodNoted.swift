@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A customer's mood observed.
 public struct MoodNoted: EventBody {
     public static let type = "mood.noted"

@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A free note about a customer.
 public struct NoteAdded: EventBody {
     public static let type = "note.added"

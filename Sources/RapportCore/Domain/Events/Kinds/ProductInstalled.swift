@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A product installed at a customer's: its file opens, and its check-ups begin.
 public struct ProductInstalled: EventBody {
     public static let type = "product.installed"

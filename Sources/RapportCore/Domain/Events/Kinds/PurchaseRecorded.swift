@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// Something a customer bought.
 public struct PurchaseRecorded: EventBody {
     public static let type = "purchase.recorded"

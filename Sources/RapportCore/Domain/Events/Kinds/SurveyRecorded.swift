@@ -1,3 +1,4 @@
+// catalogue: not yet moved (issue 16)
 /// A satisfaction survey: the seed's 15 statements rated 1 to 5 on a date.
 public struct SurveyRecorded: EventBody {
     public static let type = "survey.recorded"

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// One of the manager's views of the business: tables of figures, each with
 /// a chart drawn in text, and behind each row the customers or deals it
 /// counts. Every view is a pure function of a state (now, or as of a date).
@@ -32,7 +31,7 @@ public struct ManagerReport: Sendable {
         case "churn": ChurnReport.make(state, time, options)
         case "complaints": ComplaintsReport.make(state, time, options)
         case "changes": ChangesReport.make(state, time, options)
-        default: throw InputError("unknown report \"\(name)\"; use one of: funnel, queue, \(names.joined(separator: ", "))")
+        default: throw InputError(say("reports.unknown", name, names.joined(separator: ", ")))
         }
     }
 }
@@ -172,7 +171,7 @@ struct Quarter {
     }
 
     /// `2026 Q4`.
-    var name: String { "\(first.civil.year) Q\((first.civil.month - 1) / 3 + 1)" }
+    var name: String { say("reports.quarter", first.civil.year, (first.civil.month - 1) / 3 + 1) }
 
     /// The quarter before.
     var previous: Quarter { Quarter(containing: Day(number: first.number - 1)) }

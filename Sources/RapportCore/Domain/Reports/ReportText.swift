@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A view's values and charts as text, the same for the command line and the
 /// screen: bars of block characters, a matrix shaded ░▒▓█, a sparkline ▁…█.
 /// Readable without colour.
@@ -68,7 +67,7 @@ public enum ReportText {
                 }
                 out.append(line)
             }
-            out.append("shaded by \(table.columns[column].title): ·  none  ░ ▒ ▓ █  up to \(cell(table.rows[values.firstIndex(of: top) ?? 0].values[column], table.columns[column].kind))")
+            out.append(say("reports.chart.shaded", table.columns[column].title, cell(table.rows[values.firstIndex(of: top) ?? 0].values[column], table.columns[column].kind)))
             return out
         case .sparkline(let label, let values):
             let ticks = Array("▁▂▃▄▅▆▇█")

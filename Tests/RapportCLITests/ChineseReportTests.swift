@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// The manager's reports on the command line in Chinese: the text in Chinese,
+/// JSON and CSV the same as in English.
+@Suite struct ChineseReportTests {
+    /// Words of three ASCII letters or more, except the ones a Chinese text keeps (ids, commands, formats).
+    static func englishWords(_ text: String) -> [String] {
+        let kept: Set<String> = ["rapport", "limit", "JSON", "CSV", "CNY", "USD", "EUR", "RFM"]
+        return text.split(whereSeparator: { !$0.isASCII || !$0.isLetter }).map(String.init)
+            .filter { $0.count >= 3 && !kept.contains($0) }
+    }
+
+    @Test func reportsInChineseAndEnglish() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        try cli.run("demo", "--customers", "40")
+        let english = try cli.run("report", "segments").out
+        #expect(english.contains("Segments: size × value type (as of"))
+        #expect(english.contains("not set") || english.contains("customers"))
+        let chinese = try cli.run("report", "segments", "--lang", "zh").out
+        #expect(chinese.contains("客户分群：规模 × 价值类型（截至"))
+        #expect(chinese.contains("按规模和价值类型分的客户"))
+        #expect(chinese.contains("规模") && chinese.contains("价值类型"))
+        #expect(Self.englishWords(chinese).isEmpty, "\(Self.englishWords(chinese))")
+        for name in ["reps", "conversion", "forecast", "winloss", "value", "churn", "complaints", "changes"] {
+            let r = try cli.run("report", name, "--lang", "zh")
+            #expect(r.status == 0)
+            // Names of demo people and companies are ASCII; the report's own words are not.
+            let words = Set(Self.englishWords(r.out))
+            for w in ["not", "set", "none", "recorded", "deals", "customers", "weighted", "stage", "rep", "won", "lost", "overdue", "date",
+                      "quarter", "month", "median", "days", "shaded", "up", "cumulative", "share", "top", "tier", "champions", "others"] {
+                #expect(!words.contains(w), "\(name): \(w)")
+            }
+        }
+        let value = try cli.run("report", "value", "--lang", "zh").out
+        #expect(value.contains("客户价值：收入来自谁") && value.contains("累计占比"))
+        let forecast = try cli.run("report", "forecast", "--lang", "zh").out
+        #expect(forecast.contains("年Q"), "the backtest's quarters")
+    }
+
+    @Test func jsonAndCSVAreTheSameInEveryLanguage() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        try cli.run("demo", "--customers", "40")
+        for name in ["segments", "value", "churn", "winloss", "forecast"] {
+            let english = try cli.run("report", name, "--json").out
+            let chinese = try cli.run("report", name, "--json", "--lang", "zh").out
+            #expect(!english.isEmpty && english == chinese, "\(name)")
+            #expect(!chinese.contains("截至"))
+            let csvEnglish = try cli.run("report", name, "--csv").out
+            let csvChinese = try cli.run("report", name, "--csv", "--lang", "zh").out
+            #expect(csvEnglish == csvChinese, "\(name)")
+        }
+    }
+
+    @Test func mistakesAndHelpInChinese() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        try cli.run("customer", "add", "A")
+        let r = try cli.run("report", "segments", "--json", "--csv", "--lang", "zh")
+        #expect(r.status != 0 && r.err.contains("--json 和 --csv 要求两种格式"))
+        let help = try cli.run("report", "segments", "--help", "--lang", "zh").out
+        #expect(help.contains("规模 × 价值类型") && help.contains("只看这位销售的客户和商机"), "\(help)")
+    }
+}

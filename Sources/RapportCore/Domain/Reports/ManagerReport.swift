@@ -8,12 +8,31 @@ public struct ManagerReport: Sendable {
     /// The period or moment the figures cover, in words.
     public let scope: String
     public let tables: [ReportTable]
+    /// The language its words are in (the one of the moment it was made).
+    public let language: Language
 
     public init(name: String, title: String, scope: String, tables: [ReportTable]) {
         self.name = name
         self.title = title
         self.scope = scope
         self.tables = tables
+        language = Language.reading
+    }
+
+    /// A view's name in words: the tab of the screen.
+    public static func word(_ name: String) -> String {
+        switch name {
+        case "segments": say("reports.tab.segments")
+        case "reps": say("reports.tab.reps")
+        case "conversion": say("reports.tab.conversion")
+        case "forecast": say("reports.tab.forecast")
+        case "winloss": say("reports.tab.winloss")
+        case "value": say("reports.tab.value")
+        case "churn": say("reports.tab.churn")
+        case "complaints": say("reports.tab.complaints")
+        case "changes": say("reports.tab.changes")
+        default: name
+        }
     }
 
     /// The views, in the order the screen's tabs show them.

@@ -6,7 +6,7 @@ public enum ReportText {
     public static func cell(_ v: ReportValue, _ kind: ReportColumn.Kind) -> String {
         switch v {
         case .text(let s): return s
-        case .money(let a): return a.currencies.isEmpty ? "0" : a.compact
+        case .money(let a): return a.currencies.isEmpty ? "0" : a.compact(Language.reading)
         case .number(nil): return "—"
         case .number(let n?):
             switch kind {

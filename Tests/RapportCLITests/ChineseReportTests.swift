@@ -63,4 +63,24 @@ import Testing
         let help = try cli.run("report", "segments", "--help", "--lang", "zh").out
         #expect(help.contains("规模 × 价值类型") && help.contains("只看这位销售的客户和商机"), "\(help)")
     }
+
+    @Test func importAndExportMessagesInChinese() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        try cli.run("customer", "add", "A")
+        let empty = cli.dir + "/empty.csv", nameless = cli.dir + "/nameless.csv"
+        try Data().write(to: URL(fileURLWithPath: empty))
+        try Data("x,y\n1,2\n".utf8).write(to: URL(fileURLWithPath: nameless))
+        #expect(try cli.run("import", "csv", empty, "--lang", "zh").err.contains("文件是空的：第一行应写列名"))
+        #expect(try cli.run("import", "csv", empty).err.contains("the file is empty: its first line should name the columns"))
+        #expect(try cli.run("import", "csv", nameless, "--lang", "zh").err.contains("没有表示客户的列"))
+        #expect(try cli.run("import", "csv", nameless, "--map", "q=zz", "--lang", "zh").err.contains("--map “q=zz”：未知字段"))
+        #expect(try cli.run("import", "csv", nameless, "--encoding", "ebcdic", "--lang", "zh").err.contains("未知编码“ebcdic”"))
+        let out = cli.dir + "/out.csv"
+        #expect(try cli.run("export", "csv", "-o", out, "--lang", "zh").err.contains("已导出 1 位客户和 0 位联系人"))
+        #expect(try cli.run("export", "csv", "-o", out).err.contains("exported 1 customer and 0 contact persons"))
+        // The file itself is the same in both languages.
+        let english = try cli.run("export", "csv").out, chinese = try cli.run("export", "csv", "--lang", "zh").out
+        #expect(english == chinese && english.contains("value type"))
+    }
 }

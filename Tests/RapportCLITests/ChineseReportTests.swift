@@ -34,7 +34,9 @@ import Testing
             }
         }
         let value = try cli.run("report", "value", "--lang", "zh").out
-        #expect(value.contains("客户价值：收入来自谁") && value.contains("累计占比"))
+        #expect(value.contains("客户价值：收入来自谁") && value.contains("累计占比：") && value.contains("冠军客户"))
+        let winloss = try cli.run("report", "winloss", "--lang", "zh").out
+        #expect(winloss.contains("价格过高") && winloss.contains("按原因"), "a reason of the vocabulary in Chinese")
         let forecast = try cli.run("report", "forecast", "--lang", "zh").out
         #expect(forecast.contains("年Q"), "the backtest's quarters")
     }

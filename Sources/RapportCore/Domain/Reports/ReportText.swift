@@ -73,7 +73,7 @@ public enum ReportText {
             let ticks = Array("▁▂▃▄▅▆▇█")
             let lo = values.min() ?? 0, hi = values.max() ?? 0
             let line = values.map { v in String(ticks[hi > lo ? Int((v - lo) / (hi - lo) * 7) : 3]) }.joined()
-            return ["\(label): \(line)  (\(Describe.score(lo)) … \(Describe.score(hi)))"]
+            return [say("reports.chart.sparkline", label, line, Describe.score(lo), Describe.score(hi))]
         }
     }
 

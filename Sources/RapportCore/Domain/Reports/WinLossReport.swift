@@ -51,7 +51,9 @@ enum WinLossReport {
     /// The reason's head: `price too high` of `price too high: they chose X`.
     static func reason(_ d: Deal) -> String {
         guard let r = d.closeReason, !r.isEmpty else { return d.outcome == .won ? say("reports.winloss.wonNoReason") : say("reports.winloss.noReason") }
-        return String(r.split(separator: ":", maxSplits: 1).first ?? Substring(r)).trimmingSpaces
+        let head = String(r.split(separator: ":", maxSplits: 1).first ?? Substring(r)).trimmingSpaces
+        // A reason of the vocabulary, in words of the moment; one written freely as it was written.
+        return LossReason.allCases.first { $0.english == head }?.word ?? head
     }
 
     /// The stage a deal was won from, or lost in.

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import CSV
 import RapportCore
 
@@ -12,7 +11,7 @@ public struct CSVImport {
     /// How each header was read, for the dry run.
     public var columns: [(header: String, target: ColumnTarget?)] = []
     /// The encoding the file was read in.
-    public var encoding = "utf-8"
+    public var encoding = "utf-8"   // catalogue: not text
     /// The separator found on the header line.
     public var delimiter: Character = ","
 
@@ -27,17 +26,16 @@ public struct CSVImport {
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: result.delimiter.unicodeScalars.first!)
         } catch {
-            throw ExchangeError("the file cannot be read as CSV: \(error)")
+            throw ExchangeError(say("reports.csv.unreadable", "\(error)"))
         }
         guard let header = reader.next(), header.contains(where: { !$0.isEmpty }) else {
-            throw ExchangeError("the file is empty: its first line should name the columns (name, phone, 姓名, 电话, …)")
+            throw ExchangeError(say("reports.csv.empty"))
         }
         let targets = try targets(of: header, maps: maps)
         result.columns = zip(header, targets).map { ($0, $1) }
         result.unmapped = zip(header, targets).filter { $1 == nil && !$0.isEmpty }.map(\.0)
         guard targets.contains(.customer(.name)) || targets.contains(.customer(.company)) else {
-            throw ExchangeError("no column names the customer (name, 姓名, 客户名称, company, 公司); headers: "
-                + header.joined(separator: ", ") + "; give --map COLUMN=name")
+            throw ExchangeError(say("reports.csv.noName", header.joined(separator: ", ")))
         }
         var line = 2 + lineBreaks(in: header)
         var byID: [String: Int] = [:]
@@ -50,7 +48,7 @@ public struct CSVImport {
             guard row.contains(where: { !$0.trimmingSpaces.isEmpty }) else { continue }   // a blank line
             var entry = entry(row, targets: targets, line: line)
             if row.count > header.count {
-                entry.problem = "\(row.count) fields where the header has \(header.count) (a comma in a value that is not quoted?)"
+                entry.problem = say("reports.csv.fields", row.count, header.count)
             }
             if let key = idColumn(row, targets), let i = byID[key], entry.problem == nil {
                 result.entries[i].contacts += entry.contacts
@@ -62,7 +60,7 @@ public struct CSVImport {
         }
         if let opened = unclosedQuote(in: text, delimiter: result.delimiter), !result.entries.isEmpty {
             result.entries[result.entries.count - 1].problem =
-                "the quote opened on line \(opened) is never closed: the rest of the file was read into one field"
+                say("reports.csv.quote", opened)
         }
         progress(1)
         return result
@@ -74,7 +72,7 @@ public struct CSVImport {
         for map in maps {
             let (column, target) = try ImportColumns.mapping(map)
             guard let i = header.firstIndex(of: column) ?? Int(column).map({ $0 - 1 }), header.indices.contains(i) else {
-                throw ExchangeError("--map \"\(map)\": no column \"\(column)\"; the columns are: \(header.joined(separator: ", "))")
+                throw ExchangeError(say("reports.csv.noColumn", map, column, header.joined(separator: ", ")))
             }
             targets[i] = target
         }
@@ -97,7 +95,7 @@ public struct CSVImport {
                 let more = split(v, phones: f == .phones).map(JSON.string)
                 if case .array(let had)? = fields[f] { fields[f] = .array(had + more) } else { fields[f] = .array(more) }
             case .customer(let f) where [.doNotContact, .doNotShare].contains(f):
-                fields[f] = .bool(["yes", "y", "true", "1", "是", "x"].contains(v.lowercased()))
+                fields[f] = .bool(["yes", "y", "true", "1", "是", "x"].contains(v.lowercased()))   // catalogue: not text
             case .customer(let f): fields[f] = .string(v)
             case .contactName: person.name = v
             case .contact(let f): person.fields[f] = .string(v)

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import CSV
 import Foundation
 import RapportCore
@@ -32,8 +31,10 @@ public enum Export {
     /// "exported 12 customers and 30 contact persons; 2 flagged do-not-share left out".
     public static func summary(_ customers: [Customer], leftOut: Int, _ state: CRMState, to file: String? = nil) -> String {
         let contacts = customers.reduce(0) { $0 + state.contacts(of: $1).count }
-        return "exported \(Format.counted(customers.count, "customer")) and \(Format.counted(contacts, "contact person"))"
-            + (file.map { " to \($0)" } ?? "") + (leftOut > 0 ? "; \(Format.grouped(leftOut)) flagged do-not-share left out" : "")
+        let (c, p) = (customers.count, contacts)
+        return say("reports.export.summary", Format.grouped(c), say(c == 1 ? "reports.export.customer" : "reports.export.customers"),
+                   Format.grouped(p), say(p == 1 ? "reports.export.contact" : "reports.export.contacts"))
+            + (file.map { say("reports.export.toFile", $0) } ?? "") + (leftOut > 0 ? say("reports.export.leftOut", Format.grouped(leftOut)) : "")
     }
 }
 
@@ -42,14 +43,14 @@ public enum JSONExport {
     public static func text(_ customers: [Customer], _ state: CRMState, _ time: LocalTime) -> String {
         let objects = customers.map { c -> String in
             guard case .object(var o) = JSONView.customer(c, time) else { return "{}" }
-            o["contacts"] = .array(state.contacts(of: c).reversed().map(JSONView.contact))
-            o["deals"] = .array(state.deals(of: c).reversed().map { JSONView.deal($0, state, time) })
-            o["followUps"] = .array(state.followUps(of: c).reversed().map { JSONView.followUp($0, state, time) })
-            o["interactions"] = .array(state.interactions(of: c).reversed().map { JSONView.interaction($0, time) })
-            o["purchases"] = .array(state.purchases(of: c).reversed().map(JSONView.purchase))
-            o["complaints"] = .array(state.complaints(of: c).reversed().map { JSONView.complaint($0, time) })
-            o["notes"] = .array(state.notes(of: c).reversed().map { n in
-                .object(["id": .string(n.id.description), "text": .string(n.text), "at": JSONView.moment(n.at, time)])
+            o["contacts"] = .array(state.contacts(of: c).reversed().map(JSONView.contact))   // catalogue: not text
+            o["deals"] = .array(state.deals(of: c).reversed().map { JSONView.deal($0, state, time) })   // catalogue: not text
+            o["followUps"] = .array(state.followUps(of: c).reversed().map { JSONView.followUp($0, state, time) })   // catalogue: not text
+            o["interactions"] = .array(state.interactions(of: c).reversed().map { JSONView.interaction($0, time) })   // catalogue: not text
+            o["purchases"] = .array(state.purchases(of: c).reversed().map(JSONView.purchase))   // catalogue: not text
+            o["complaints"] = .array(state.complaints(of: c).reversed().map { JSONView.complaint($0, time) })   // catalogue: not text
+            o["notes"] = .array(state.notes(of: c).reversed().map { n in   // catalogue: not text
+                .object(["id": .string(n.id.description), "text": .string(n.text), "at": JSONView.moment(n.at, time)])   // catalogue: not text
             })
             return JSONWriter.string(.object(o))
         }
@@ -72,9 +73,9 @@ public struct ExportedCustomer: Sendable {
 /// line ends, lists joined with "; ". `rapport import csv` reads it back:
 /// rows with the same id are one customer.
 public enum CSVExport {
-    public static let header = ["id", "name", "kind", "company", "phone", "email", "address", "size", "value type", "source",
-                                "owner", "tags", "relationship", "channel", "personality", "do not contact", "do not share",
-                                "contact", "contact title", "contact role", "contact phone", "contact email"]
+    public static let header = ["id", "name", "kind", "company", "phone", "email", "address", "size", "value type", "source",   // catalogue: not text
+                                "owner", "tags", "relationship", "channel", "personality", "do not contact", "do not share",   // catalogue: not text
+                                "contact", "contact title", "contact role", "contact phone", "contact email"]   // catalogue: not text
 
     /// The file's bytes; `bom` puts a UTF-8 byte order mark first, which Excel needs to read Chinese right.
     public static func bytes(_ customers: [ExportedCustomer], bom: Bool) throws -> [UInt8] {
@@ -86,7 +87,7 @@ public enum CSVExport {
             let own = [c.id.description, c.name, c.kind.rawValue, c.company ?? "", c.phones.joined(separator: "; "),
                        c.emails.joined(separator: "; "), c.address ?? "", c.size?.rawValue ?? "", c.valueType?.rawValue ?? "",
                        c.source?.rawValue ?? "", c.owner ?? "", c.tags.joined(separator: "; "), c.relationship.rawValue,
-                       c.channel?.rawValue ?? "", c.personality?.rawValue ?? "", c.doNotContact ? "yes" : "", c.doNotShare ? "yes" : ""]
+                       c.channel?.rawValue ?? "", c.personality?.rawValue ?? "", c.doNotContact ? "yes" : "", c.doNotShare ? "yes" : ""]   // catalogue: not text
             for p in e.contacts.isEmpty ? [nil] : e.contacts.map(Optional.some) {
                 try writer.write(row: own + [p?.name ?? "", p?.title ?? "", p?.role?.rawValue ?? "", p?.phone ?? "", p?.email ?? ""])
             }
@@ -104,29 +105,29 @@ public enum VCardExport {
         var out = ""
         for e in customers {
             let c = e.customer
-            var lines = ["FN:\(escape(c.name))", "UID:\(uid(c.id))"]
+            var lines = ["FN:\(escape(c.name))", "UID:\(uid(c.id))"]   // catalogue: not text
             if c.kind == .organisation {
-                lines += ["KIND:org", "ORG:\(escape(c.name))"]
+                lines += ["KIND:org", "ORG:\(escape(c.name))"]   // catalogue: not text
             } else {
-                lines.append("KIND:individual")   // a customer, with ORG as its company; a card without KIND and with ORG is a contact person
-                if let company = c.company { lines.append("ORG:\(escape(company))") }
+                lines.append("KIND:individual")   // a customer, with ORG as its company; a card without KIND and with ORG is a contact person   // catalogue: not text
+                if let company = c.company { lines.append("ORG:\(escape(company))") }   // catalogue: not text
             }
-            lines += c.phones.map { "TEL;VALUE=text:\(escape($0))" } + c.emails.map { "EMAIL:\(escape($0))" }
-            if let address = c.address { lines.append("ADR:;;\(escape(address));;;;") }
-            if !c.tags.isEmpty { lines.append("CATEGORIES:" + c.tags.map(escape).joined(separator: ",")) }
+            lines += c.phones.map { "TEL;VALUE=text:\(escape($0))" } + c.emails.map { "EMAIL:\(escape($0))" }   // catalogue: not text
+            if let address = c.address { lines.append("ADR:;;\(escape(address));;;;") }   // catalogue: not text
+            if !c.tags.isEmpty { lines.append("CATEGORIES:" + c.tags.map(escape).joined(separator: ",")) }   // catalogue: not text
             for field in VCardImport.ownFields {   // what vCard has no property for, kept for a round trip
                 let value = field.value(of: c)
                 guard value != field.value(of: Customer(id: c.id, name: c.name)) else { continue }
-                let text = value == .bool(true) ? "true" : value.texts.first ?? ""
-                lines.append("X-RAPPORT-\(field.rawValue.uppercased()):\(escape(text))")
+                let text = value == .bool(true) ? "true" : value.texts.first ?? ""   // catalogue: not text
+                lines.append("X-RAPPORT-\(field.rawValue.uppercased()):\(escape(text))")   // catalogue: not text
             }
             out += card(lines)
             for p in e.contacts {
-                var lines = ["FN:\(escape(p.name))", "ORG:\(escape(c.name))", "\(VCardImport.customerLink):\(uid(c.id))"]
-                if let title = p.title { lines.append("TITLE:\(escape(title))") }
+                var lines = ["FN:\(escape(p.name))", "ORG:\(escape(c.name))", "\(VCardImport.customerLink):\(uid(c.id))"]   // catalogue: not text
+                if let title = p.title { lines.append("TITLE:\(escape(title))") }   // catalogue: not text
                 if let role = p.role { lines.append("\(VCardImport.roleProperty):\(role.rawValue)") }
-                if let phone = p.phone { lines.append("TEL;VALUE=text:\(escape(phone))") }
-                if let email = p.email { lines.append("EMAIL:\(escape(email))") }
+                if let phone = p.phone { lines.append("TEL;VALUE=text:\(escape(phone))") }   // catalogue: not text
+                if let email = p.email { lines.append("EMAIL:\(escape(email))") }   // catalogue: not text
                 out += card(lines)
             }
         }
@@ -134,10 +135,10 @@ public enum VCardExport {
     }
 
     /// The customer's UID, which its contact persons' cards name (two customers may share a name).
-    static func uid(_ id: CustomerID) -> String { "urn:rapport:\(id)" }
+    static func uid(_ id: CustomerID) -> String { "urn:rapport:\(id)" }   // catalogue: not text
 
     static func card(_ lines: [String]) -> String {
-        (["BEGIN:VCARD", "VERSION:4.0"] + lines + ["END:VCARD"]).map(fold).joined()
+        (["BEGIN:VCARD", "VERSION:4.0"] + lines + ["END:VCARD"]).map(fold).joined()   // catalogue: not text
     }
 
     /// A text value with `\`, `,`, `;` and newlines escaped.

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 import RapportCore
 #if canImport(Glibc)
@@ -15,7 +14,7 @@ public struct ExchangeError: Error, Equatable, CustomStringConvertible {
 /// Bytes read as text in a named or detected encoding, through glibc's iconv.
 public enum TextDecoding {
     /// The encodings `--encoding` accepts, by the names people use.
-    public static let accepted = ["utf-8", "utf-16", "utf-16le", "utf-16be", "gb18030", "gbk", "gb2312", "big5", "latin1", "iso-8859-1"]
+    public static let accepted = ["utf-8", "utf-16", "utf-16le", "utf-16be", "gb18030", "gbk", "gb2312", "big5", "latin1", "iso-8859-1"]   // catalogue: not text
 
     /// The text and the encoding it was read in. Without `encoding`: a byte
     /// order mark decides (UTF-8, UTF-16 LE or BE); else valid UTF-8 is
@@ -23,26 +22,26 @@ public enum TextDecoding {
     /// saves) is read as GB18030. Anything else is refused with where it fails.
     public static func decode(_ bytes: [UInt8], encoding: String? = nil) throws(ExchangeError) -> (text: String, encoding: String) {
         if let encoding {
-            let name = encoding.lowercased().replacingOccurrences(of: "_", with: "-")
+            let name = encoding.lowercased().replacingOccurrences(of: "_", with: "-")   // catalogue: not text
             guard accepted.contains(name) else {
-                throw ExchangeError("unknown encoding \"\(encoding)\"; use one of: \(accepted.joined(separator: ", "))")
+                throw ExchangeError(say("reports.encoding.unknown", encoding, accepted.joined(separator: ", ")))
             }
-            if name == "utf-16" {
+            if name == "utf-16" {   // catalogue: not text
                 guard let (body, endian) = utf16Body(bytes) else {
-                    throw ExchangeError("utf-16 needs a byte order mark at the start; give utf-16le or utf-16be")
+                    throw ExchangeError(say("reports.encoding.bom"))
                 }
-                return (try convert(body, from: "UTF-16\(endian)", skipped: 2), "utf-16\(endian.lowercased())")
+                return (try convert(body, from: "UTF-16\(endian)", skipped: 2), "utf-16\(endian.lowercased())")   // catalogue: not text
             }
-            let bom = name == "utf-8" && bytes.starts(with: utf8BOM) ? 3 : 0
-            return (try convert(Array(bytes.dropFirst(bom)), from: name == "gbk" || name == "gb2312" ? "GB18030" : name.uppercased(), skipped: bom), name)
+            let bom = name == "utf-8" && bytes.starts(with: utf8BOM) ? 3 : 0   // catalogue: not text
+            return (try convert(Array(bytes.dropFirst(bom)), from: name == "gbk" || name == "gb2312" ? "GB18030" : name.uppercased(), skipped: bom), name)   // catalogue: not text
         }
-        if bytes.starts(with: utf8BOM) { return (try convert(Array(bytes.dropFirst(3)), from: "UTF-8", skipped: 3), "utf-8") }
-        if let (body, endian) = utf16Body(bytes) { return (try convert(body, from: "UTF-16\(endian)", skipped: 2), "utf-16\(endian.lowercased())") }
+        if bytes.starts(with: utf8BOM) { return (try convert(Array(bytes.dropFirst(3)), from: "UTF-8", skipped: 3), "utf-8") }   // catalogue: not text
+        if let (body, endian) = utf16Body(bytes) { return (try convert(body, from: "UTF-16\(endian)", skipped: 2), "utf-16\(endian.lowercased())") }   // catalogue: not text
         do {
-            return (try convert(bytes, from: "UTF-8"), "utf-8")
+            return (try convert(bytes, from: "UTF-8"), "utf-8")   // catalogue: not text
         } catch {
-            guard let text = try? convert(bytes, from: "GB18030") else {
-                throw ExchangeError(error.description + "; if it is in another encoding, give --encoding (\(accepted.joined(separator: ", ")))")
+            guard let text = try? convert(bytes, from: "GB18030") else {   // catalogue: not text
+                throw ExchangeError(error.description + say("reports.encoding.other", accepted.joined(separator: ", ")))
             }
             return (text, "gb18030")
         }
@@ -59,8 +58,8 @@ public enum TextDecoding {
     /// Converts to UTF-8, or fails naming the line and byte of the first
     /// sequence that is not valid in `encoding` (counting the `skipped` bytes before `input`).
     static func convert(_ input: [UInt8], from encoding: String, skipped: Int = 0) throws(ExchangeError) -> String {
-        let cd = iconv_open("UTF-8", encoding)
-        guard cd != iconv_t(bitPattern: -1) else { throw ExchangeError("this system cannot read \(encoding)") }
+        let cd = iconv_open("UTF-8", encoding)   // catalogue: not text
+        guard cd != iconv_t(bitPattern: -1) else { throw ExchangeError(say("reports.encoding.system", encoding)) }
         defer { iconv_close(cd) }
         var output = [UInt8](repeating: 0, count: input.count * 3 + 16)
         var failedAt: Int?
@@ -79,7 +78,7 @@ public enum TextDecoding {
         let text = String(decoding: output[0..<written], as: UTF8.self)
         if let at = failedAt {
             let line = text.utf8.count { $0 == 0x0A } + 1
-            throw ExchangeError("the file is not valid \(encoding) at line \(Format.grouped(line)), byte \(Format.grouped(skipped + at + 1))")
+            throw ExchangeError(say("reports.encoding.invalid", encoding, Format.grouped(line), Format.grouped(skipped + at + 1)))
         }
         return text
     }

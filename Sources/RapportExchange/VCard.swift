@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 import RapportCore
 
@@ -14,7 +13,7 @@ public struct VCard: Equatable, Sendable {
         public var components: [String]
         /// The whole value as one text (components joined back with `;`).
         public var text: String { components.joined(separator: ";") }
-        public var types: [String] { parameters["TYPE", default: []].map { $0.uppercased() } }
+        public var types: [String] { parameters["TYPE", default: []].map { $0.uppercased() } }   // catalogue: not text
     }
 
     /// The line of `BEGIN:VCARD`.
@@ -35,16 +34,16 @@ public struct VCard: Equatable, Sendable {
             var parts = head.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
             var name = parts.removeFirst().uppercased()
             if let dot = name.lastIndex(of: ".") { name = String(name[name.index(after: dot)...]) }   // item1.TEL
-            if name == "BEGIN", value.uppercased().hasPrefix("VCARD") { current = VCard(line: line); continue }
-            if name == "END", value.uppercased().hasPrefix("VCARD") {
+            if name == "BEGIN", value.uppercased().hasPrefix("VCARD") { current = VCard(line: line); continue }   // catalogue: not text
+            if name == "END", value.uppercased().hasPrefix("VCARD") {   // catalogue: not text
                 if let c = current { cards.append(c) }
                 current = nil
                 continue
             }
-            guard current != nil, !["PHOTO", "LOGO", "SOUND", "KEY"].contains(name) else { continue }   // pictures and keys are not kept
+            guard current != nil, !["PHOTO", "LOGO", "SOUND", "KEY"].contains(name) else { continue }   // pictures and keys are not kept   // catalogue: not text
             let parameters = parameters(parts)
             let decoded = try decode(value, parameters, line: line).withLineFeeds
-            let structured = ["N", "ADR", "ORG"].contains(name)
+            let structured = ["N", "ADR", "ORG"].contains(name)   // catalogue: not text
             current?.properties.append(Property(name: name, parameters: parameters,
                                                 components: structured ? splitUnescaping(decoded, on: ";") : [unescape(decoded)]))
         }
@@ -71,7 +70,7 @@ public struct VCard: Equatable, Sendable {
                 out.append((number, line))
             }
             let current = out.last?.1 ?? ""
-            continuesQP = current.hasSuffix("=") && current.uppercased().contains("QUOTED-PRINTABLE")
+            continuesQP = current.hasSuffix("=") && current.uppercased().contains("QUOTED-PRINTABLE")   // catalogue: not text
         }
         return out
     }
@@ -94,7 +93,7 @@ public struct VCard: Equatable, Sendable {
                 out[key, default: []] += values
             } else {
                 let bare = part.uppercased()   // vCard 2.1: TEL;CELL;PREF, or ENCODING as a bare word
-                if ["QUOTED-PRINTABLE", "BASE64", "B"].contains(bare) { out["ENCODING", default: []].append(bare) } else { out["TYPE", default: []].append(bare) }
+                if ["QUOTED-PRINTABLE", "BASE64", "B"].contains(bare) { out["ENCODING", default: []].append(bare) } else { out["TYPE", default: []].append(bare) }   // catalogue: not text
             }
         }
         return out
@@ -102,22 +101,22 @@ public struct VCard: Equatable, Sendable {
 
     /// The value with its ENCODING undone and read in its CHARSET.
     static func decode(_ value: String, _ parameters: [String: [String]], line: Int) throws(ExchangeError) -> String {
-        let encoding = parameters["ENCODING"]?.first?.uppercased()
+        let encoding = parameters["ENCODING"]?.first?.uppercased()   // catalogue: not text
         let bytes: [UInt8]
         switch encoding {
-        case "QUOTED-PRINTABLE"?: bytes = quotedPrintable(value)
-        case "B"?, "BASE64"?:
+        case "QUOTED-PRINTABLE"?: bytes = quotedPrintable(value)   // catalogue: not text
+        case "B"?, "BASE64"?:   // catalogue: not text
             guard let data = Data(base64Encoded: value.filter { !$0.isWhitespace }) else {
-                throw ExchangeError("line \(line): a base64 value that is not base64")
+                throw ExchangeError(say("reports.vcard.base", line))
             }
             bytes = Array(data)
         default: return value
         }
-        let charset = parameters["CHARSET"]?.first ?? "utf-8"
+        let charset = parameters["CHARSET"]?.first ?? "utf-8"   // catalogue: not text
         do {
             return try TextDecoding.decode(bytes, encoding: charset).text
         } catch {
-            throw ExchangeError("line \(line): a value that is not valid \(charset)")
+            throw ExchangeError(say("reports.vcard.charset", line, charset))
         }
     }
 

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import RapportCore
 
 /// vCards as import entries: a card with an organisation (ORG) is a
@@ -14,33 +13,33 @@ public enum VCardImport {
         var byOrganisation: [String: Int] = [:]
         var hasOwnCard = Set<Int>()   // entries made from an organisation's own card: another such card is another customer
         for card in cards {
-            let organisation = card.all("ORG").first?.components.first?.trimmingSpaces ?? ""
+            let organisation = card.all("ORG").first?.components.first?.trimmingSpaces ?? ""   // catalogue: not text
             // Cards of one customer: by the UID their contact persons name, else by the organisation's name.
             let group = card.first(customerLink) ?? organisation
             let name = personName(card)
-            let isOrganisation = card.first("KIND")?.lowercased() == "org" || card.first("X-ABSHOWAS")?.uppercased() == "COMPANY"
+            let isOrganisation = card.first("KIND")?.lowercased() == "org" || card.first("X-ABSHOWAS")?.uppercased() == "COMPANY"   // catalogue: not text
                 || (name.isEmpty && !organisation.isEmpty)
-            let phones = ordered(card.all("TEL")).map(\.text).map(telNumber)
-            let emails = ordered(card.all("EMAIL")).map(\.text)
-            var notes = card.all("NOTE").map(\.text).filter { !$0.trimmingSpaces.isEmpty }
-            if let bday = card.first("BDAY") { notes.append("birthday: \(bday)") }
-            let tags = card.all("CATEGORIES").flatMap { $0.text.split(separator: ",").map { String($0).trimmingSpaces } }.filter { !$0.isEmpty }
+            let phones = ordered(card.all("TEL")).map(\.text).map(telNumber)   // catalogue: not text
+            let emails = ordered(card.all("EMAIL")).map(\.text)   // catalogue: not text
+            var notes = card.all("NOTE").map(\.text).filter { !$0.trimmingSpaces.isEmpty }   // catalogue: not text
+            if let bday = card.first("BDAY") { notes.append("birthday: \(bday)") }   // catalogue: not text
+            let tags = card.all("CATEGORIES").flatMap { $0.text.split(separator: ",").map { String($0).trimmingSpaces } }.filter { !$0.isEmpty }   // catalogue: not text
             var fields: [CustomerField: JSON] = [:]
-            if let adr = card.all("ADR").first.map(address), !adr.isEmpty { fields[.address] = .string(adr) }
+            if let adr = card.all("ADR").first.map(address), !adr.isEmpty { fields[.address] = .string(adr) }   // catalogue: not text
             if !tags.isEmpty { fields[.tags] = .array(tags.map(JSON.string)) }
             for field in ownFields {
-                if let value = card.first("X-RAPPORT-\(field.rawValue.uppercased())") {
-                    fields[field] = [.doNotContact, .doNotShare].contains(field) ? .bool(value == "true") : .string(value)
+                if let value = card.first("X-RAPPORT-\(field.rawValue.uppercased())") {   // catalogue: not text
+                    fields[field] = [.doNotContact, .doNotShare].contains(field) ? .bool(value == "true") : .string(value)   // catalogue: not text
                 }
             }
-            let customerItself = card.first("KIND")?.lowercased() == "individual"   // as `export vcard` writes a person who is a customer
+            let customerItself = card.first("KIND")?.lowercased() == "individual"   // as `export vcard` writes a person who is a customer   // catalogue: not text
             if customerItself, !organisation.isEmpty { fields[.company] = .string(organisation) }
             if organisation.isEmpty || isOrganisation || customerItself {
                 fields[.kind] = .string((isOrganisation ? CustomerKind.organisation : .individual).rawValue)
                 fields[.phones] = .array(phones.map(JSON.string))
                 fields[.emails] = .array(emails.map(JSON.string))
                 let customer = isOrganisation ? (organisation.isEmpty ? name : organisation) : name
-                let key = card.first("UID") ?? customer
+                let key = card.first("UID") ?? customer   // catalogue: not text
                 let named = byOrganisation[customer].flatMap { hasOwnCard.contains($0) ? nil : $0 }
                 if isOrganisation, let i = byOrganisation[key] ?? named {   // its people came first
                     hasOwnCard.insert(i)
@@ -51,7 +50,7 @@ public enum VCardImport {
                     entries[i].notes += notes
                     continue
                 }
-                if let uid = card.first("UID") { byOrganisation[uid] = entries.count }   // its contact persons name it
+                if let uid = card.first("UID") { byOrganisation[uid] = entries.count }   // its contact persons name it   // catalogue: not text
                 if isOrganisation {
                     if byOrganisation[customer] == nil { byOrganisation[customer] = entries.count }
                     hasOwnCard.insert(entries.count)
@@ -60,7 +59,7 @@ public enum VCardImport {
                 continue
             }
             var person = ImportEntry.Person(name: name)
-            if let title = card.first("TITLE") { person.fields[.title] = .string(title) }
+            if let title = card.first("TITLE") { person.fields[.title] = .string(title) }   // catalogue: not text
             if let role = card.first(roleProperty) { person.fields[.role] = .string(role) }
             if let phone = phones.first { person.fields[.phone] = .string(phone) }
             if let email = emails.first { person.fields[.email] = .string(email) }
@@ -89,15 +88,15 @@ public enum VCardImport {
     static let ownFields: [CustomerField] = [.company, .size, .valueType, .source, .owner, .relationship, .channel, .personality,
                                              .doNotContact, .doNotShare]
     /// On a contact person's card: the UID of the customer's card (`export vcard` writes it).
-    static let customerLink = "X-RAPPORT-CUSTOMER"
+    static let customerLink = "X-RAPPORT-CUSTOMER"   // catalogue: not text
     /// On a contact person's card: their buying role.
-    static let roleProperty = "X-RAPPORT-ROLE"
+    static let roleProperty = "X-RAPPORT-ROLE"   // catalogue: not text
 
     /// The person's name: FN, else N as people write it (family name first
     /// for Chinese, given name first otherwise).
     static func personName(_ card: VCard) -> String {
-        if let fn = card.first("FN")?.trimmingSpaces, !fn.isEmpty { return fn }
-        guard let n = card.all("N").first?.components else { return "" }
+        if let fn = card.first("FN")?.trimmingSpaces, !fn.isEmpty { return fn }   // catalogue: not text
+        guard let n = card.all("N").first?.components else { return "" }   // catalogue: not text
         let family = n.first ?? "", given = n.count > 1 ? n[1] : ""
         let han = (family + given).unicodeScalars.contains { $0.properties.isIdeographic }
         return (han ? [family, given] : [given, family]).filter { !$0.isEmpty }.joined(separator: han ? "" : " ")
@@ -105,13 +104,13 @@ public enum VCardImport {
 
     /// Preferred values first (TYPE=PREF, PREF=1).
     static func ordered(_ properties: [VCard.Property]) -> [VCard.Property] {
-        let preferred = properties.filter { $0.types.contains("PREF") || $0.parameters["PREF"] != nil }
+        let preferred = properties.filter { $0.types.contains("PREF") || $0.parameters["PREF"] != nil }   // catalogue: not text
         return preferred + properties.filter { p in !preferred.contains(p) }
     }
 
     /// A TEL value without a `tel:` URI scheme (vCard 4.0).
     static func telNumber(_ value: String) -> String {
-        value.lowercased().hasPrefix("tel:") ? String(value.dropFirst(4)) : value
+        value.lowercased().hasPrefix("tel:") ? String(value.dropFirst(4)) : value   // catalogue: not text
     }
 
     /// ADR's components (post box, extended, street, locality, region, code, country), the filled ones joined.

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import RapportCore
 
 /// Keys in the manager's segment views (`s`): number keys and Tab between
@@ -17,12 +16,12 @@ extension AppState {
 
     /// The report the shown view needs, when it is not at hand for this data.
     func reportEffects() -> [Effect] {
-        guard let v = views, reports[v.name] == nil else { return [] }
+        guard let v = views, reports[v.name]?.language != language else { return [] }
         return [.buildReport(v.name, data)]
     }
 
     /// The report of the shown view, if built for the data shown.
-    public var shownReport: ManagerReport? { views.flatMap { reports[$0.name] } }
+    public var shownReport: ManagerReport? { views.flatMap { reports[$0.name] }.flatMap { $0.language == language ? $0 : nil } }
 
     mutating func handleViews(_ key: Key, _ v: ViewsState) -> [Effect] {
         var v = v
@@ -60,8 +59,8 @@ extension AppState {
         case .enter:
             guard tables.indices.contains(v.table), tables[v.table].rows.indices.contains(v.row),
                   let drill = tables[v.table].rows[v.row].drill else { return [] }
-            let list = DrillList(drill, title: "\(tables[v.table].labels[v.row]): \(drill.count) \(drillNoun(drill))", data)
-            if list.lines.isEmpty { return fail("nothing behind this figure") }
+            let list = DrillList(drill, title: drillTitle(tables[v.table].labels[v.row], drill), data)
+            if list.lines.isEmpty { return fail(say("reports.ui.nothingBehind")) }
             v.drill = list
         default:
             guard let action = keyMap.action(for: key) else { return [] }
@@ -76,7 +75,7 @@ extension AppState {
                 let count = tables.indices.contains(v.table) ? tables[v.table].rows.count : 0
                 v.row = Scroll.move(v.row, action, count: count, page: max(1, height - 10))
             default:
-                return fail("the segment views only show; Esc returns to the panes to act")
+                return fail(say("reports.ui.onlyShow"))
             }
         }
         return []
@@ -90,16 +89,19 @@ extension AppState {
         return reportEffects()
     }
 
-    private func drillNoun(_ d: Drill) -> String {
+    private func drillTitle(_ label: String, _ d: Drill) -> String {
         switch d {
-        case .customers(let ids): ids.count == 1 ? "customer" : "customers"
-        case .deals(let ids): ids.count == 1 ? "deal" : "deals"
+        case .customers(let ids): say(ids.count == 1 ? "reports.ui.drillCustomer" : "reports.ui.drillCustomers", label, ids.count)
+        case .deals(let ids): say(ids.count == 1 ? "reports.ui.drillDeal" : "reports.ui.drillDeals", label, ids.count)
         }
     }
 
     /// A view's report arrived: kept if it was built on the data shown.
     mutating func reportBuilt(_ report: ManagerReport, recordCount: Int, asOf: Timestamp?) {
         guard recordCount == data.state.recordCount, asOf == data.asOf else { return }
+        // Built beside the loop in the program's language: after `:lang` the screen's may differ, and the view is worded again here.
+        let report = report.language == language ? report
+            : (try? ManagerReport.make(report.name, data.state, at: data.time, ReportOptions())) ?? report
         reports[report.name] = report
         if var v = views, v.name == report.name {
             v.table = min(v.table, max(0, report.tables.count - 1))

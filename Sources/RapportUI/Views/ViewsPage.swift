@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import RapportCore
 
 /// The manager's segment views, instead of the four panes: a row of tabs,
@@ -10,20 +9,20 @@ enum ViewsPage {
         // The tabs: number and name; the shown one highlighted.
         var x = body.x
         for (i, name) in ManagerReport.names.enumerated() {
-            let label = " \(i + 1) \(name) "
+            let label = " \(i + 1) \(ManagerReport.word(name)) "
             x += canvas.put([Span(label, i == v.tab ? .selection : .dim)], x: x, y: body.y, limit: max(0, body.maxX - x))
         }
-        let box = Box(title: s.shownReport?.title ?? v.name, summary: s.shownReport?.scope ?? "", focused: true)
+        let box = Box(title: s.shownReport?.title ?? ManagerReport.word(v.name), summary: s.shownReport?.scope ?? "", focused: true)
         let inner = box.draw(in: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1), on: &canvas)
         guard !inner.isEmpty else { return }
         guard let report = s.shownReport, report.tables.indices.contains(v.table) else {
-            canvas.put("building the \(v.name) view …", x: inner.x + 1, y: inner.y, style: .dim, limit: inner.width - 1)
+            canvas.put(say("reports.ui.building", ManagerReport.word(v.name)), x: inner.x + 1, y: inner.y, style: .dim, limit: inner.width - 1)
             return
         }
         let table = report.tables[v.table]
         // The tables of the view, ← → between them.
         let names = report.tables.enumerated().map { i, t in [Span(i == v.table ? "▸ " + t.title : "  " + t.title, i == v.table ? .header : .dim)] }
-        let header = report.tables.count > 1 ? [names[v.table] + [Span("   ← → \(report.tables.count) tables", .dim)]] : [names[0]]
+        let header = report.tables.count > 1 ? [names[v.table] + [Span("   " + say("reports.ui.tables", report.tables.count), .dim)]] : [names[0]]
         canvas.put(header, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1))
         let area = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
         // The chart beside the table when both fit, else under it.
@@ -57,7 +56,7 @@ enum ViewsPage {
             return nil
         }
         guard let (title, text) = texts.max(by: { $0.1.count < $1.1.count }) else { return [] }
-        return [[]] + wrapped("\(title): \(text)", width: width, style: .accent, indent: "  ", maxLines: 4)
+        return [[]] + wrapped(say("reports.ui.detail", title, text), width: width, style: .accent, indent: "  ", maxLines: 4)
     }
 
     /// How many lines the chart takes under a table.
@@ -88,7 +87,7 @@ enum ViewsPage {
         }
         canvas.put([line(t.columns.map(\.title), .header)], in: Rect(x: r.x, y: r.y, width: r.width, height: 1))
         guard !cells.isEmpty else {
-            canvas.put("nothing to show", x: r.x, y: r.y + 1, style: .dim, limit: r.width)
+            canvas.put(say("reports.ui.nothing"), x: r.x, y: r.y + 1, style: .dim, limit: r.width)
             return
         }
         let rows = r.height - 1
@@ -99,7 +98,7 @@ enum ViewsPage {
 
     /// The customers or deals behind the selected row.
     static func renderDrill(_ d: DrillList, on canvas: inout Canvas) {
-        let inner = Overlays.frame(d.title, width: 96, height: d.lines.count + 2, on: &canvas, summary: "Enter opens the customer · Esc back")
+        let inner = Overlays.frame(d.title, width: 96, height: d.lines.count + 2, on: &canvas, summary: say("reports.ui.drillHints"))
         guard !inner.isEmpty else { return }
         let offset = max(0, min(d.row - inner.height / 2, d.lines.count - inner.height))
         let lines = d.lines.indices.dropFirst(offset).prefix(inner.height).map { i in

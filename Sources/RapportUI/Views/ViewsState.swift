@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import RapportCore
 
 /// The manager's segment views on the screen: which view, which of its
@@ -33,13 +32,13 @@ public struct DrillList: Equatable, Sendable {
         switch drill {
         case .customers(let ids):
             lines = Array(Set(ids)).sorted().compactMap { id in
-                s.customer(id).map { c in ("\(c.id) \(c.name)" + (c.owner.map { " · \($0)" } ?? "") + " · temperature \(c.temperature(at: time))", c.id) }
+                s.customer(id).map { c in ("\(c.id) \(c.name)" + (c.owner.map { " · \($0)" } ?? "") + " · " + say("reports.ui.temperature", c.temperature(at: time)), c.id) }
             }
         case .deals(let ids):
             lines = ids.compactMap { id in
                 s.deal(id).map { d in
                     ("\(d.id) \(d.title) · \(s.customer(d.customer)?.name ?? "") · "
-                        + (d.outcome.map { $0.english } ?? d.stage.english) + " · " + (d.value?.display ?? "no value"), d.customer)
+                        + (d.outcome.map { $0.word } ?? d.stage.word) + " · " + (d.value?.display ?? say("reports.ui.noValue")), d.customer)
                 }
             }
         }

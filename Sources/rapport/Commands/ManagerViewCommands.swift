@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import Foundation
 import RapportCore
@@ -11,55 +10,55 @@ enum ManagerViews {
 
     struct Segments: ManagerViewCommand {
         static let configuration = CommandConfiguration(commandName: "segments",
-            abstract: "Size × value type: customers, open pipeline, revenue of the last 12 months, open complaints, temperature.")
+            abstract: say("reports.cli.abstract.segments"))
         @OptionGroup var options: ManagerViewOptions
     }
 
     struct Reps: ManagerViewCommand {
         static let configuration = CommandConfiguration(commandName: "reps",
-            abstract: "Per rep: customers, pipeline by stage, won and lost in the period, win rate, sales cycle, activity, overdue.")
+            abstract: say("reports.cli.abstract.reps"))
         @OptionGroup var options: ManagerViewOptions
     }
 
     struct Conversion: ManagerViewCommand {
         static let configuration = CommandConfiguration(commandName: "conversion",
-            abstract: "Per stage: deals that entered, reached the next, were won or lost; days spent; learned win rate.")
+            abstract: say("reports.cli.abstract.conversion"))
         @OptionGroup var options: ManagerViewOptions
     }
 
     struct Forecast: ManagerViewCommand {
         static let configuration = CommandConfiguration(commandName: "forecast",
-            abstract: "Weighted pipeline by close month (configured and learned %), and a backtest of the last four quarters.")
+            abstract: say("reports.cli.abstract.forecast"))
         @OptionGroup var options: ManagerViewOptions
     }
 
     struct WinLoss: ManagerViewCommand {
         static let configuration = CommandConfiguration(commandName: "winloss",
-            abstract: "Won and lost by reason, by the stage they ended in, by source, by objection raised.")
+            abstract: say("reports.cli.abstract.winloss"))
         @OptionGroup var options: ManagerViewOptions
     }
 
     struct Value: ManagerViewCommand {
         static let configuration = CommandConfiguration(commandName: "value",
-            abstract: "The Pareto curve, recency/frequency/monetary tiers, contribution types, the customer–value matrix.")
+            abstract: say("reports.cli.abstract.value"))
         @OptionGroup var options: ManagerViewOptions
     }
 
     struct Churn: ManagerViewCommand {
         static let configuration = CommandConfiguration(commandName: "churn",
-            abstract: "Customers at risk, with the reasons in words, the most value at risk first.")
+            abstract: say("reports.cli.abstract.churn"))
         @OptionGroup var options: ManagerViewOptions
     }
 
     struct Complaints: ManagerViewCommand {
         static let configuration = CommandConfiguration(commandName: "complaints",
-            abstract: "Open complaints by age, and the median time to resolution month by month.")
+            abstract: say("reports.cli.abstract.complaints"))
         @OptionGroup var options: ManagerViewOptions
     }
 
     struct Changes: ManagerViewCommand {
         static let configuration = CommandConfiguration(commandName: "changes",
-            abstract: "What changed between two moments (--since, and --until or --as-of; default the last seven days).")
+            abstract: say("reports.cli.abstract.changes"))
         @OptionGroup var options: ManagerViewOptions
     }
 }
@@ -76,44 +75,46 @@ extension ManagerViewCommand {
 /// The options every manager's view takes.
 struct ManagerViewOptions: ParsableArguments {
     @OptionGroup var globals: GlobalOptions
-    @Option(name: .customLong("as-of"), help: "The business as it was at the end of that day, e.g. 2026-06-30.") var asOf: String?
-    @Option(help: "Only this rep's customers and deals.") var owner: String?
-    @Option(help: "The period's first day (default: this quarter's).") var from: String?
-    @Option(help: "The period's last day (default: this quarter's).") var to: String?
-    @Option(help: "changes: since when (default: seven days before).") var since: String?
-    @Option(help: "changes: until when (the same as --as-of).") var until: String?
-    @Option(help: "With --csv: which table (default the first).") var table: String?
-    @Option(help: "Rows per table in text (default 50; 0 for all). JSON and CSV hold every row.") var limit = 50
-    @Flag(help: "Print one JSON object.") var json = false
-    @Flag(help: "Print a table as CSV.") var csv = false
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(say("reports.cli.help.asOf"))) var asOf: String?
+    @Option(help: ArgumentHelp(say("reports.cli.help.owner"))) var owner: String?
+    @Option(help: ArgumentHelp(say("reports.cli.help.from"))) var from: String?
+    @Option(help: ArgumentHelp(say("reports.cli.help.to"))) var to: String?
+    @Option(help: ArgumentHelp(say("reports.cli.help.since"))) var since: String?
+    @Option(help: ArgumentHelp(say("reports.cli.help.until"))) var until: String?
+    @Option(help: ArgumentHelp(say("reports.cli.help.table"))) var table: String?
+    @Option(help: ArgumentHelp(say("reports.cli.help.limit"))) var limit = 50
+    @Flag(help: ArgumentHelp(say("reports.cli.help.json"))) var json = false
+    @Flag(help: ArgumentHelp(say("reports.cli.help.csv"))) var csv = false
 
     /// Prints view `name`.
     func show(_ name: String) throws {
         do {
             let session = try Session(globals)
-            if json, csv { throw Failure.usage("--json and --csv ask for two formats; give one") }
-            guard limit >= 0 else { throw Failure.usage("--limit must be 0 or more") }
-            if until != nil, asOf != nil { throw Failure.usage("--until and --as-of name the same moment; give one") }
+            if json, csv { throw Failure.usage(say("reports.cli.jsonCsv")) }
+            guard limit >= 0 else { throw Failure.usage(say("reports.cli.limit")) }
+            if until != nil, asOf != nil { throw Failure.usage(say("reports.cli.untilAsOf")) }
             let w = try session.openWorkspace()
             let (state, time, banner) = try session.view(w, asOf: asOf ?? until)
             var o = ReportOptions(owner: owner)
             o.from = try from.map { try Parse.day($0, w) }
             o.to = try to.map { try Parse.day($0, w) }
-            if let from = o.from, let to = o.to, to < from { throw Failure.usage("--to \(to) is before --from \(from)") }
+            if let from = o.from, let to = o.to, to < from { throw Failure.usage(say("reports.cli.toBeforeFrom", to, from)) }
             o.since = try since.map { try Parse.when($0, w).moment(w.time, hour: 0) }
-            if let since = o.since, since >= time.now { throw Failure.usage("--since must be before the moment shown (\(time.format(time.now)))") }
+            if let since = o.since, since >= time.now { throw Failure.usage(say("reports.cli.since", time.format(time.now))) }
             let report = try Failure.input { () throws(InputError) in try ManagerReport.make(name, state, at: time, o) }
+            // JSON and CSV are the same in every language: their titles and words are the English ones.
+            let neutral = json || csv ? (try? Language.$override.withValue(.en) { try ManagerReport.make(name, state, at: time, o) }) ?? report : report
             if csv {
                 let chosen = try table.map { key in
-                    guard let t = report.tables.first(where: { $0.key == key }) else {
-                        throw Failure.usage("--table: \(name) has \(report.tables.map(\.key).joined(separator: ", "))")
+                    guard let t = neutral.tables.first(where: { $0.key == key }) else {
+                        throw Failure.usage(say("reports.cli.tables", name, report.tables.map(\.key).joined(separator: ", ")))
                     }
                     return t
-                } ?? report.tables[0]
+                } ?? neutral.tables[0]
                 print(ReportView.csv(chosen), terminator: "")
                 return
             }
-            Output.emit(json: json, ReportView.json(report)) { (banner.map { $0 + "\n" } ?? "") + ReportView.text(report, limit: limit) }
+            Output.emit(json: json, ReportView.json(neutral)) { (banner.map { $0 + "\n" } ?? "") + ReportView.text(report, limit: limit) }
         }
     }
 }
@@ -124,16 +125,16 @@ enum ReportView {
     static let chartRows = 25
 
     static func text(_ r: ManagerReport, limit: Int) -> String {
-        var out = ["\(r.title) (\(r.scope))"]
+        var out = [say("reports.cli.heading", r.title, r.scope)]
         for t in r.tables {
             out.append("")
             out.append(t.title)
             let header = t.columns.map(\.title)
             let rows = limit > 0 ? Array(t.cells.prefix(limit)) : t.cells
             let numeric = Set(t.columns.indices.filter { t.columns[$0].kind != .text })
-            out.append(rows.isEmpty ? "  (none)" : Output.table([header] + rows, rightAligned: numeric, maxWidths: [0: 24, 1: 24])
+            out.append(rows.isEmpty ? "  " + say("reports.cli.none") : Output.table([header] + rows, rightAligned: numeric, maxWidths: [0: 24, 1: 24])
                 .split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
-            if rows.count < t.rows.count { out.append("  … \(Format.grouped(t.rows.count - rows.count)) more rows (--limit 0 shows all)") }
+            if rows.count < t.rows.count { out.append("  " + say("reports.cli.more", Format.grouped(t.rows.count - rows.count))) }
             // Bars for the first rows only: a chart of thousands of bars says nothing more.
             let chart = ReportText.chart(t, width: 76, rows: 0..<min(chartRows, rows.count))
             if !chart.isEmpty { out += [""] + chart.map { "  " + $0 } }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// What changed between two moments: customers added, deals opened, moved,
 /// won and lost, complaints opened and resolved, purchases; and the pipeline
 /// per stage then and now. Read from the history the state keeps (when each
@@ -41,29 +40,29 @@ enum ChangesReport {
             ReportRow([.text(what), .number(Double(n)), v.map(ReportValue.money) ?? .text("")], drill: drill)
         }
         let summary = [
-            row("customers added", added.count, nil, .customers(added)),
-            row("deals opened", opened.ids.count, opened.value, .deals(opened.ids)),
-            row("deals moved", moved.ids.count, moved.value, .deals(moved.ids)),
-            row("deals won", won.ids.count, won.value, .deals(won.ids)),
-            row("deals lost", lost.ids.count, lost.value, .deals(lost.ids)),
-            row("complaints opened", openedK.count, nil, .customers(openedK)),
-            row("complaints resolved", resolvedK.count, nil, .customers(resolvedK)),
-            row("purchases", bought.count, revenue, .customers(bought)),
+            row(say("reports.changes.customersAdded"), added.count, nil, .customers(added)),
+            row(say("reports.changes.dealsOpened"), opened.ids.count, opened.value, .deals(opened.ids)),
+            row(say("reports.changes.dealsMoved"), moved.ids.count, moved.value, .deals(moved.ids)),
+            row(say("reports.changes.dealsWon"), won.ids.count, won.value, .deals(won.ids)),
+            row(say("reports.changes.dealsLost"), lost.ids.count, lost.value, .deals(lost.ids)),
+            row(say("reports.changes.complaintsOpened"), openedK.count, nil, .customers(openedK)),
+            row(say("reports.changes.complaintsResolved"), resolvedK.count, nil, .customers(resolvedK)),
+            row(say("reports.changes.purchases"), bought.count, revenue, .customers(bought)),
         ]
         let pipeline = Stage.allCases.map { stage -> ReportRow in
             let t = then[stage.number - 1], n = now[stage.number - 1]
-            return ReportRow([.text(stage.english), .number(Double(t.ids.count)), .money(t.value), .number(Double(n.ids.count)), .money(n.value),
+            return ReportRow([.text(stage.word), .number(Double(t.ids.count)), .money(t.value), .number(Double(n.ids.count)), .money(n.value),
                               .number(Double(n.ids.count - t.ids.count))], drill: .deals(n.ids))
         }
-        return ManagerReport(name: "changes", title: "What changed", scope: "from \(time.format(since)) to \(time.format(until))",
+        return ManagerReport(name: "changes", title: say("reports.changes.title"), scope: say("reports.changes.scope", time.format(since), time.format(until)),
                              tables: [
-                                 ReportTable(key: "summary", title: "What happened", columns: [
-                                     ReportColumn("what", "what", .text), ReportColumn("count", "how many", .count), ReportColumn("value", "value", .money),
+                                 ReportTable(key: "summary", title: say("reports.changes.summary"), columns: [
+                                     ReportColumn("what", say("reports.col.what"), .text), ReportColumn("count", say("reports.col.howMany"), .count), ReportColumn("value", say("reports.col.value"), .money),
                                  ], rows: summary, chart: .bars(column: 1)),
-                                 ReportTable(key: "pipeline", title: "Pipeline per stage, then and now", columns: [
-                                     ReportColumn("stage", "stage", .text), ReportColumn("dealsThen", "deals then", .count),
-                                     ReportColumn("valueThen", "value then", .money), ReportColumn("dealsNow", "deals now", .count),
-                                     ReportColumn("valueNow", "value now", .money), ReportColumn("change", "change", .count),
+                                 ReportTable(key: "pipeline", title: say("reports.changes.pipeline"), columns: [
+                                     ReportColumn("stage", say("reports.col.stage"), .text), ReportColumn("dealsThen", say("reports.col.dealsThen"), .count),
+                                     ReportColumn("valueThen", say("reports.col.valueThen"), .money), ReportColumn("dealsNow", say("reports.col.dealsNow"), .count),
+                                     ReportColumn("valueNow", say("reports.col.valueNow"), .money), ReportColumn("change", say("reports.col.change"), .count),
                                  ], rows: pipeline, chart: .bars(column: 4)),
                              ])
     }

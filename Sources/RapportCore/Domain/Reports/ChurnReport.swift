@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Customers at risk of leaving, each with its reasons in words, the most
 /// value at risk first (revenue of the last 12 months plus the weighted
 /// open pipeline).
@@ -8,30 +7,30 @@ enum ChurnReport {
         var out: [String] = []
         let t = c.temperature(at: time)
         if t < 25 {
-            let since = c.lastTwoWayContact.map { "no two-way contact for \(time.daysSince($0)) days" } ?? "never in touch both ways"
-            out.append("relationship past its shelf life: temperature \(t), \(since) (\(c.relationship.english): half-life \(Int(c.relationship.halfLifeDays)) days)")
+            let since = c.lastTwoWayContact.map { say("reports.churn.noContact", time.daysSince($0)) } ?? say("reports.churn.never")
+            out.append(say("reports.churn.shelfLife", t, since, c.relationship.word, Int(c.relationship.halfLifeDays)))
         }
-        if let mood = c.mood, mood.mood == .falling, time.daysSince(mood.at) <= 30 { out.append("mood falling since \(time.day(of: mood.at))") }
+        if let mood = c.mood, mood.mood == .falling, time.daysSince(mood.at) <= 30 { out.append(say("reports.churn.mood", time.day(of: mood.at))) }
         let surveys = s.surveys(of: c)
         if let latest = surveys.first {
             if let before = surveys.dropFirst().first, before.score - latest.score >= Survey.fall {
-                out.append("satisfaction falling: \(Describe.score(before.score)) → \(Describe.score(latest.score))")
+                out.append(say("reports.churn.satFalling", Describe.score(before.score), Describe.score(latest.score)))
             } else if latest.score < Survey.low {
-                out.append("satisfaction low: \(Describe.score(latest.score)) of 5")
+                out.append(say("reports.churn.satLow", Describe.score(latest.score)))
             }
         }
         for k in s.complaints(of: c) where k.isOpen && time.daysSince(k.openedAt) >= 7 {
-            out.append("complaint \(k.id) open for \(time.daysSince(k.openedAt)) days")
+            out.append(say("reports.churn.complaint", k.id, time.daysSince(k.openedAt)))
         }
         let dates = s.purchases(of: c).map(\.date).filter { $0 <= time.today }.sorted()
         if dates.count >= 2, let first = dates.first, let last = dates.last {
             let usual = Double(last.number - first.number) / Double(dates.count - 1)
             let since = Int(time.today.number - last.number)
-            if usual >= 1, Double(since) > usual * 1.5 { out.append("no purchase for \(since) days (usually every \(Int(usual.rounded())))") }
+            if usual >= 1, Double(since) > usual * 1.5 { out.append(say("reports.churn.noPurchase", since, Int(usual.rounded()))) }
         }
         let big = c.size == .large || Dossier.isBigCustomer(contacts: s.contacts(of: c))
         if big, let last = c.lastTwoWayContact, time.daysSince(last) >= 30 {
-            out.append("big account, no two-way contact for \(time.daysSince(last)) days")
+            out.append(say("reports.churn.bigAccount", time.daysSince(last)))
         }
         return out
     }
@@ -52,13 +51,13 @@ enum ChurnReport {
         let rows = atRisk.map { x in
             let c = s.customers[x.i]
             return ReportRow([.text(c.id.description), .text(c.name), .text(c.owner ?? ""), .money(x.value), .number(Double(x.reasons.count)),
-                              .text(x.reasons.joined(separator: "; "))], drill: .customers([c.id]))
+                              .text(x.reasons.joined(separator: say("reports.churn.separator")))], drill: .customers([c.id]))
         }
-        return ManagerReport(name: "churn", title: "Churn risk: who may leave, and why", scope: "as of \(time.format(time.now)); \(rows.count) customers at risk",
-                             tables: [ReportTable(key: "at-risk", title: "Customers at risk, most value first", columns: [
-                                 ReportColumn("id", "id", .text), ReportColumn("customer", "customer", .text), ReportColumn("owner", "rep", .text),
-                                 ReportColumn("valueAtRisk", "value at risk", .money), ReportColumn("signs", "signs", .count),
-                                 ReportColumn("reasons", "why", .text),
+        return ManagerReport(name: "churn", title: say("reports.churn.title"), scope: say("reports.churn.scope", time.format(time.now), rows.count),
+                             tables: [ReportTable(key: "at-risk", title: say("reports.churn.atRisk"), columns: [
+                                 ReportColumn("id", say("reports.col.id"), .text), ReportColumn("customer", say("reports.col.customer"), .text), ReportColumn("owner", say("reports.col.rep"), .text),
+                                 ReportColumn("valueAtRisk", say("reports.col.valueAtRisk"), .money), ReportColumn("signs", say("reports.col.signs"), .count),
+                                 ReportColumn("reasons", say("reports.col.why"), .text),
                              ], rows: rows, chart: .bars(column: 3))])
     }
 }

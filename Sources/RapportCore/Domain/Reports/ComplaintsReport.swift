@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Open complaints by age, and how long resolving one has taken, month by month.
 enum ComplaintsReport {
     static func make(_ s: CRMState, _ time: LocalTime, _ o: ReportOptions) -> ManagerReport {
@@ -30,18 +29,18 @@ enum ComplaintsReport {
             ReportRow([.text(key), .number(Double(byMonth[key]?.days.count ?? 0)), .number(byMonth[key].flatMap { median($0.days) })],
                       drill: .customers(byMonth[key]?.ids ?? []))
         }
-        return ManagerReport(name: "complaints", title: "Complaints: what is open, and how fast they are resolved",
-                             scope: "as of \(time.format(time.now)); \(open.count) open",
+        return ManagerReport(name: "complaints", title: say("reports.complaints.title"),
+                             scope: say("reports.complaints.scope", time.format(time.now), open.count),
                              tables: [
-                                 ReportTable(key: "open", title: "Open complaints, oldest first", columns: [
-                                     ReportColumn("id", "id", .text), ReportColumn("customer", "customer", .text), ReportColumn("owner", "rep", .text),
-                                     ReportColumn("opened", "opened", .text), ReportColumn("ageDays", "age", .days), ReportColumn("steps", "steps", .count),
-                                     ReportColumn("summary", "what", .text),
+                                 ReportTable(key: "open", title: say("reports.complaints.open"), columns: [
+                                     ReportColumn("id", say("reports.col.id"), .text), ReportColumn("customer", say("reports.col.customer"), .text), ReportColumn("owner", say("reports.col.rep"), .text),
+                                     ReportColumn("opened", say("reports.col.opened"), .text), ReportColumn("ageDays", say("reports.col.age"), .days), ReportColumn("steps", say("reports.col.steps"), .count),
+                                     ReportColumn("summary", say("reports.col.what"), .text),
                                  ], rows: openRows, chart: .bars(column: 4)),
-                                 ReportTable(key: "resolution", title: "Resolved per month, and the median days it took", columns: [
-                                     ReportColumn("month", "month", .text), ReportColumn("resolved", "resolved", .count),
-                                     ReportColumn("medianDays", "median days", .days),
-                                 ], rows: monthRows, chart: .sparkline(label: "median days to resolve", values: monthRows.map { $0.values[2].scalar })),
+                                 ReportTable(key: "resolution", title: say("reports.complaints.resolution"), columns: [
+                                     ReportColumn("month", say("reports.col.month"), .text), ReportColumn("resolved", say("reports.col.resolved"), .count),
+                                     ReportColumn("medianDays", say("reports.col.medianDays"), .days),
+                                 ], rows: monthRows, chart: .sparkline(label: say("reports.complaints.medianLabel"), values: monthRows.map { $0.values[2].scalar })),
                              ])
     }
 }

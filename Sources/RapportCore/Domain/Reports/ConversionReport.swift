@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// From each deal's path through the stages: how many entered each stage,
 /// how many reached the next, how many were won and lost, the median days
 /// spent in it, and the win probability learned beside the configured one.
@@ -61,19 +60,19 @@ enum ConversionReport {
         let rows = Stage.allCases.map { stage -> ReportRow in
             let x = f[stage] ?? StageFacts()
             return ReportRow([
-                .text(stage.english), .number(Double(x.entered.count)), .number(Double(x.reachedNext)),
+                .text(stage.word), .number(Double(x.entered.count)), .number(Double(x.reachedNext)),
                 .number(percent(x.reachedNext, x.entered.count)), .number(Double(x.won)), .number(Double(x.lost)),
                 .number(x.learned), .number(Double(stage.defaultProbability)), .number(median(x.days)),
             ], drill: .deals(x.entered))
         }
         let columns = [
-            ReportColumn("stage", "stage", .text), ReportColumn("entered", "entered", .count), ReportColumn("reachedNext", "reached next", .count),
-            ReportColumn("conversion", "to next", .percent), ReportColumn("won", "won", .count), ReportColumn("lost", "lost", .count),
-            ReportColumn("learnedWinRate", "learned win %", .percent), ReportColumn("configuredWinRate", "configured %", .percent),
-            ReportColumn("medianDays", "median days", .days),
+            ReportColumn("stage", say("reports.col.stage"), .text), ReportColumn("entered", say("reports.col.entered"), .count), ReportColumn("reachedNext", say("reports.col.reachedNext"), .count),
+            ReportColumn("conversion", say("reports.col.toNext"), .percent), ReportColumn("won", say("reports.col.won"), .count), ReportColumn("lost", say("reports.col.lost"), .count),
+            ReportColumn("learnedWinRate", say("reports.col.learnedWin"), .percent), ReportColumn("configuredWinRate", say("reports.col.configured"), .percent),
+            ReportColumn("medianDays", say("reports.col.medianDays"), .days),
         ]
-        return ManagerReport(name: "conversion", title: "Conversion: stage by stage, from the log's history",
-                             scope: explicit ? "deals opened \(period.lowerBound) to \(period.upperBound)" : "every deal, as of \(time.format(time.now))",
-                             tables: [ReportTable(key: "stages", title: "Deals that entered each stage", columns: columns, rows: rows, chart: .bars(column: 1))])
+        return ManagerReport(name: "conversion", title: say("reports.conversion.title"),
+                             scope: explicit ? say("reports.conversion.opened", period.lowerBound, period.upperBound) : say("reports.conversion.every", time.format(time.now)),
+                             tables: [ReportTable(key: "stages", title: say("reports.conversion.stages"), columns: columns, rows: rows, chart: .bars(column: 1))])
     }
 }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// The weighted pipeline by expected close month, with the configured and
 /// the learned probabilities; and a backtest: at the start of each of the
 /// last four quarters, what each forecast said against what was won.
@@ -9,7 +8,7 @@ enum ForecastReport {
         var months: [String: Month] = [:]
         let thisMonth = monthKey(time.today)
         for d in s.deals where d.isOpen && s.isLive(d) && o.owns(d) {
-            let key = d.expectedClose.map { monthKey($0) < thisMonth ? "overdue" : monthKey($0) } ?? "no date"
+            let key = d.expectedClose.map { monthKey($0) < thisMonth ? "overdue" : monthKey($0) } ?? "no date"   // catalogue: not text
             months[key, default: Month()].deals.append(d.id)   // in place: never copied out and back
             if let v = d.value {
                 months[key, default: Month()].total.add(v)
@@ -18,12 +17,12 @@ enum ForecastReport {
             }
         }
         let order = months.keys.sorted { a, b in
-            func rank(_ k: String) -> String { k == "overdue" ? "0" : k == "no date" ? "9" : "1" + k }
+            func rank(_ k: String) -> String { k == "overdue" ? "0" : k == "no date" ? "9" : "1" + k }   // catalogue: not text
             return rank(a) < rank(b)
         }
         let monthRows = order.map { key -> ReportRow in
             let m = months[key]!
-            return ReportRow([.text(key), .number(Double(m.deals.count)), .money(m.total), .money(m.configured), .money(m.learned)],
+            return ReportRow([.text(key == "overdue" ? say("reports.forecast.overdue") : key == "no date" ? say("reports.forecast.noDate") : key), .number(Double(m.deals.count)), .money(m.total), .money(m.configured), .money(m.learned)],   // catalogue: not text
                              drill: .deals(m.deals))
         }
         // The backtest: the four quarters before this one.
@@ -52,18 +51,18 @@ enum ForecastReport {
             return ReportRow([.text(quarter.name), .number(Double(open.count)), .money(configured), .money(learnedSum), .money(wonOfThem),
                               .money(wonAll), .number(error(configured)), .number(error(learnedSum))], drill: .deals(open))
         }
-        return ManagerReport(name: "forecast", title: "Forecast: weighted pipeline, and how past forecasts fared", scope: "as of \(time.format(time.now))",
+        return ManagerReport(name: "forecast", title: say("reports.forecast.title"), scope: say("reports.asOf", time.format(time.now)),
                              tables: [
-                                 ReportTable(key: "by-month", title: "Open deals by expected close month", columns: [
-                                     ReportColumn("month", "close month", .text), ReportColumn("deals", "deals", .count),
-                                     ReportColumn("pipeline", "pipeline", .money), ReportColumn("configured", "forecast (configured %)", .money),
-                                     ReportColumn("learned", "forecast (learned %)", .money),
+                                 ReportTable(key: "by-month", title: say("reports.forecast.byMonth"), columns: [
+                                     ReportColumn("month", say("reports.col.closeMonth"), .text), ReportColumn("deals", say("reports.col.deals"), .count),
+                                     ReportColumn("pipeline", say("reports.col.pipeline"), .money), ReportColumn("configured", say("reports.col.forecastConfigured"), .money),
+                                     ReportColumn("learned", say("reports.col.forecastLearned"), .money),
                                  ], rows: monthRows, chart: .bars(column: 4)),
-                                 ReportTable(key: "backtest", title: "At each quarter's start: the forecast of the deals open then, and what they won", columns: [
-                                     ReportColumn("quarter", "quarter", .text), ReportColumn("openAtStart", "open at start", .count),
-                                     ReportColumn("configured", "forecast (configured %)", .money), ReportColumn("learned", "forecast (learned %)", .money),
-                                     ReportColumn("wonOfThem", "won of them", .money), ReportColumn("wonAll", "won in all", .money),
-                                     ReportColumn("configuredError", "configured off by", .percent), ReportColumn("learnedError", "learned off by", .percent),
+                                 ReportTable(key: "backtest", title: say("reports.forecast.backtest"), columns: [
+                                     ReportColumn("quarter", say("reports.col.quarter"), .text), ReportColumn("openAtStart", say("reports.col.openAtStart"), .count),
+                                     ReportColumn("configured", say("reports.col.forecastConfigured"), .money), ReportColumn("learned", say("reports.col.forecastLearned"), .money),
+                                     ReportColumn("wonOfThem", say("reports.col.wonOfThem"), .money), ReportColumn("wonAll", say("reports.col.wonInAll"), .money),
+                                     ReportColumn("configuredError", say("reports.col.configuredOffBy"), .percent), ReportColumn("learnedError", say("reports.col.learnedOffBy"), .percent),
                                  ], rows: backtest, chart: .bars(column: 4)),
                              ])
     }

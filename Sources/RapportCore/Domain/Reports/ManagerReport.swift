@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// One of the manager's views of the business: tables of figures, each with
 /// a chart drawn in text, and behind each row the customers or deals it
 /// counts. Every view is a pure function of a state (now, or as of a date).
@@ -9,12 +8,31 @@ public struct ManagerReport: Sendable {
     /// The period or moment the figures cover, in words.
     public let scope: String
     public let tables: [ReportTable]
+    /// The language its words are in (the one of the moment it was made).
+    public let language: Language
 
     public init(name: String, title: String, scope: String, tables: [ReportTable]) {
         self.name = name
         self.title = title
         self.scope = scope
         self.tables = tables
+        language = Language.reading
+    }
+
+    /// A view's name in words: the tab of the screen.
+    public static func word(_ name: String) -> String {
+        switch name {
+        case "segments": say("reports.tab.segments")
+        case "reps": say("reports.tab.reps")
+        case "conversion": say("reports.tab.conversion")
+        case "forecast": say("reports.tab.forecast")
+        case "winloss": say("reports.tab.winloss")
+        case "value": say("reports.tab.value")
+        case "churn": say("reports.tab.churn")
+        case "complaints": say("reports.tab.complaints")
+        case "changes": say("reports.tab.changes")
+        default: name
+        }
     }
 
     /// The views, in the order the screen's tabs show them.
@@ -32,7 +50,7 @@ public struct ManagerReport: Sendable {
         case "churn": ChurnReport.make(state, time, options)
         case "complaints": ComplaintsReport.make(state, time, options)
         case "changes": ChangesReport.make(state, time, options)
-        default: throw InputError("unknown report \"\(name)\"; use one of: funnel, queue, \(names.joined(separator: ", "))")
+        default: throw InputError(say("reports.unknown", name, names.joined(separator: ", ")))
         }
     }
 }
@@ -172,7 +190,7 @@ struct Quarter {
     }
 
     /// `2026 Q4`.
-    var name: String { "\(first.civil.year) Q\((first.civil.month - 1) / 3 + 1)" }
+    var name: String { say("reports.quarter", first.civil.year, (first.civil.month - 1) / 3 + 1) }
 
     /// The quarter before.
     var previous: Quarter { Quarter(containing: Day(number: first.number - 1)) }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A view's values and charts as text, the same for the command line and the
 /// screen: bars of block characters, a matrix shaded ░▒▓█, a sparkline ▁…█.
 /// Readable without colour.
@@ -7,7 +6,7 @@ public enum ReportText {
     public static func cell(_ v: ReportValue, _ kind: ReportColumn.Kind) -> String {
         switch v {
         case .text(let s): return s
-        case .money(let a): return a.currencies.isEmpty ? "0" : a.compact
+        case .money(let a): return a.currencies.isEmpty ? "0" : a.compact(Language.reading)
         case .number(nil): return "—"
         case .number(let n?):
             switch kind {
@@ -68,13 +67,13 @@ public enum ReportText {
                 }
                 out.append(line)
             }
-            out.append("shaded by \(table.columns[column].title): ·  none  ░ ▒ ▓ █  up to \(cell(table.rows[values.firstIndex(of: top) ?? 0].values[column], table.columns[column].kind))")
+            out.append(say("reports.chart.shaded", table.columns[column].title, cell(table.rows[values.firstIndex(of: top) ?? 0].values[column], table.columns[column].kind)))
             return out
         case .sparkline(let label, let values):
             let ticks = Array("▁▂▃▄▅▆▇█")
             let lo = values.min() ?? 0, hi = values.max() ?? 0
             let line = values.map { v in String(ticks[hi > lo ? Int((v - lo) / (hi - lo) * 7) : 3]) }.joined()
-            return ["\(label): \(line)  (\(Describe.score(lo)) … \(Describe.score(hi)))"]
+            return [say("reports.chart.sparkline", label, line, Describe.score(lo), Describe.score(hi))]
         }
     }
 

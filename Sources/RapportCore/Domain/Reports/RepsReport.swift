@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Each rep's business: customers, open pipeline (and per stage), deals won
 /// and lost in the period, win rate, median sales cycle, interactions logged,
 /// and overdue follow-ups.
@@ -59,23 +58,23 @@ enum RepsReport {
         let stageRows = names.flatMap { name in
             Stage.allCases.compactMap { stage -> ReportRow? in
                 guard let cell = reps[name]!.byStage[stage] else { return nil }
-                return ReportRow([.text(name), .text(stage.english), .number(Double(cell.deals.count)), .money(cell.weighted)], drill: .deals(cell.deals))
+                return ReportRow([.text(name), .text(stage.word), .number(Double(cell.deals.count)), .money(cell.weighted)], drill: .deals(cell.deals))
             }
         }
         let columns = [
-            ReportColumn("owner", "rep", .text), ReportColumn("customers", "customers", .count), ReportColumn("openDeals", "open deals", .count),
-            ReportColumn("weighted", "weighted pipeline", .money), ReportColumn("won", "won", .count), ReportColumn("wonValue", "won value", .money),
-            ReportColumn("lost", "lost", .count), ReportColumn("lostValue", "lost value", .money), ReportColumn("winRate", "win rate", .percent),
-            ReportColumn("medianCycleDays", "median cycle", .days), ReportColumn("interactions", "interactions", .count),
-            ReportColumn("overdue", "overdue", .count),
+            ReportColumn("owner", say("reports.col.rep"), .text), ReportColumn("customers", say("reports.col.customers"), .count), ReportColumn("openDeals", say("reports.col.openDeals"), .count),
+            ReportColumn("weighted", say("reports.col.weightedPipeline"), .money), ReportColumn("won", say("reports.col.won"), .count), ReportColumn("wonValue", say("reports.col.wonValue"), .money),
+            ReportColumn("lost", say("reports.col.lost"), .count), ReportColumn("lostValue", say("reports.col.lostValue"), .money), ReportColumn("winRate", say("reports.col.winRate"), .percent),
+            ReportColumn("medianCycleDays", say("reports.col.medianCycle"), .days), ReportColumn("interactions", say("reports.col.interactions"), .count),
+            ReportColumn("overdue", say("reports.col.overdue"), .count),
         ]
-        return ManagerReport(name: "reps", title: "Reps: pipeline, wins and losses, activity", scope: "\(period.lowerBound) to \(period.upperBound)",
+        return ManagerReport(name: "reps", title: say("reports.reps.title"), scope: say("reports.fromTo", period.lowerBound, period.upperBound),
                              tables: [
-                                 ReportTable(key: "reps", title: "Per rep (won, lost, cycle and interactions in the period)", columns: columns, rows: rows,
+                                 ReportTable(key: "reps", title: say("reports.reps.perRep"), columns: columns, rows: rows,
                                              chart: .bars(column: 3)),
-                                 ReportTable(key: "by-stage", title: "Open deals per rep and stage",
-                                             columns: [ReportColumn("owner", "rep", .text), ReportColumn("stage", "stage", .text),
-                                                       ReportColumn("deals", "deals", .count), ReportColumn("weighted", "weighted", .money)],
+                                 ReportTable(key: "by-stage", title: say("reports.reps.byStage"),
+                                             columns: [ReportColumn("owner", say("reports.col.rep"), .text), ReportColumn("stage", say("reports.col.stage"), .text),
+                                                       ReportColumn("deals", say("reports.col.deals"), .count), ReportColumn("weighted", say("reports.col.weighted"), .money)],
                                              rows: stageRows, chart: .bars(column: 3)),
                              ])
     }

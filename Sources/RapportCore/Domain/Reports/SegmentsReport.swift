@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// The business by size × value type (seed 001's two classifications):
 /// customers, open pipeline, revenue of the last 12 months, open complaints,
 /// and the average relationship temperature.
@@ -34,21 +33,21 @@ enum SegmentsReport {
             for value in columnLabels {
                 let cell = cells[key(size, value)] ?? Cell()
                 rows.append(ReportRow([
-                    .text(size?.english ?? "not set"), .text(value?.english ?? "not set"), .number(Double(cell.customers.count)),
+                    .text(size?.word ?? say("reports.notSet")), .text(value?.word ?? say("reports.notSet")), .number(Double(cell.customers.count)),
                     .money(cell.pipeline), .money(cell.weighted), .money(cell.revenue), .number(Double(cell.complaints)),
                     .number(cell.customers.isEmpty ? nil : Double(cell.temperature) / Double(cell.customers.count)),
                 ], drill: .customers(cell.customers)))
             }
         }
         let columns = [
-            ReportColumn("size", "size", .text), ReportColumn("valueType", "value type", .text), ReportColumn("customers", "customers", .count),
-            ReportColumn("pipeline", "open pipeline", .money), ReportColumn("weighted", "weighted", .money),
-            ReportColumn("revenue12m", "revenue 12 months", .money), ReportColumn("openComplaints", "open complaints", .count),
-            ReportColumn("temperature", "avg temperature", .score),
+            ReportColumn("size", say("reports.col.size"), .text), ReportColumn("valueType", say("reports.col.valueType"), .text), ReportColumn("customers", say("reports.col.customers"), .count),
+            ReportColumn("pipeline", say("reports.col.openPipeline"), .money), ReportColumn("weighted", say("reports.col.weighted"), .money),
+            ReportColumn("revenue12m", say("reports.col.revenueMonths"), .money), ReportColumn("openComplaints", say("reports.col.openComplaints"), .count),
+            ReportColumn("temperature", say("reports.col.avgTemperature"), .score),
         ]
-        let chart = ReportChart.matrix(rows: rowLabels.map { $0?.english ?? "not set" }, columns: columnLabels.map { $0?.english ?? "not set" },
+        let chart = ReportChart.matrix(rows: rowLabels.map { $0?.word ?? say("reports.notSet") }, columns: columnLabels.map { $0?.word ?? say("reports.notSet") },
                                        column: 5)
-        return ManagerReport(name: "segments", title: "Segments: size × value type", scope: "as of \(time.format(time.now))",
-                             tables: [ReportTable(key: "matrix", title: "Customers by size and value type", columns: columns, rows: rows, chart: chart)])
+        return ManagerReport(name: "segments", title: say("reports.segments.title"), scope: say("reports.asOf", time.format(time.now)),
+                             tables: [ReportTable(key: "matrix", title: say("reports.segments.matrix"), columns: columns, rows: rows, chart: chart)])
     }
 }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Deals won and lost: by reason, by the stage they ended in, by how the
 /// customer was found, and by the objections raised on the way.
 enum WinLossReport {
@@ -32,27 +31,29 @@ enum WinLossReport {
                                .number(percent(t.won.count, t.won.count + t.lost.count))], drill: .deals(t.won + t.lost))
                 }
             return ReportTable(key: key, title: title, columns: [
-                ReportColumn(key, heading, .text), ReportColumn("won", "won", .count), ReportColumn("wonValue", "won value", .money),
-                ReportColumn("lost", "lost", .count), ReportColumn("lostValue", "lost value", .money), ReportColumn("winRate", "win rate", .percent),
+                ReportColumn(key, heading, .text), ReportColumn("won", say("reports.col.won"), .count), ReportColumn("wonValue", say("reports.col.wonValue"), .money),
+                ReportColumn("lost", say("reports.col.lost"), .count), ReportColumn("lostValue", say("reports.col.lostValue"), .money), ReportColumn("winRate", say("reports.col.winRate"), .percent),
             ], rows: rows, chart: .bars(column: 3))
         }
-        return ManagerReport(name: "winloss", title: "Won and lost: why, where, from which source, after which objection",
-                             scope: explicit ? "closed \(period.lowerBound) to \(period.upperBound)" : "every closed deal, as of \(time.format(time.now))",
+        return ManagerReport(name: "winloss", title: say("reports.winloss.title"),
+                             scope: explicit ? say("reports.winloss.closed", period.lowerBound, period.upperBound) : say("reports.winloss.every", time.format(time.now)),
                              tables: [
-                                 table("reason", "By reason", "reason") { d in [reason(d)] },
-                                 table("stage", "By the stage it ended in", "stage") { d in [endStage(d).english] },
-                                 table("source", "By how the customer was found", "source") { d in [s.customer(d.customer)?.source?.english ?? "not recorded"] },
-                                 table("objection", "By objection raised on the way", "objection") { d in
+                                 table("reason", say("reports.winloss.byReason"), say("reports.col.reason")) { d in [reason(d)] },
+                                 table("stage", say("reports.winloss.byStage"), say("reports.col.stage")) { d in [endStage(d).word] },
+                                 table("source", say("reports.winloss.bySource"), say("reports.col.source")) { d in [s.customer(d.customer)?.source?.word ?? say("reports.notRecorded")] },
+                                 table("objection", say("reports.winloss.byObjection"), say("reports.col.objection")) { d in
                                      let raised = objections[d.id] ?? []
-                                     return raised.isEmpty ? ["none recorded"] : ObjectionType.allCases.filter(raised.contains).map(\.english)
+                                     return raised.isEmpty ? [say("reports.noneRecorded")] : ObjectionType.allCases.filter(raised.contains).map(\.word)
                                  },
                              ])
     }
 
     /// The reason's head: `price too high` of `price too high: they chose X`.
     static func reason(_ d: Deal) -> String {
-        guard let r = d.closeReason, !r.isEmpty else { return d.outcome == .won ? "won, no reason given" : "no reason given" }
-        return String(r.split(separator: ":", maxSplits: 1).first ?? Substring(r)).trimmingSpaces
+        guard let r = d.closeReason, !r.isEmpty else { return d.outcome == .won ? say("reports.winloss.wonNoReason") : say("reports.winloss.noReason") }
+        let head = String(r.split(separator: ":", maxSplits: 1).first ?? Substring(r)).trimmingSpaces
+        // A reason of the vocabulary, in words of the moment; one written freely as it was written.
+        return LossReason.allCases.first { $0.english == head }?.word ?? head
     }
 
     /// The stage a deal was won from, or lost in.

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// One field of an entity changed; the old value travels beside the new.
 /// One generic kind serves every entity whose fields are edited one at a
 /// time: `customer.changed`, `contact.changed`, `deal.changed`,
@@ -41,8 +40,8 @@ public struct EntityChanged<Field: ChangeableField>: EventBody {
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
         let name = "\(id)\(Describe.name(id.ref, in: state).map { " " + Describe.preview($0, characters: 80) } ?? "")"
-        if let words = Field.describe(change) { return "\(name): \(words)" }
-        return "changed \(change.field.rawValue) of \(name): \(Describe.value(change.from)) → \(Describe.value(change.to))"
+        if let words = Field.describe(change) { return Describe.detail(name, words) }
+        return say("log.changed", change.field.rawValue, name, Describe.value(change.from), Describe.value(change.to))
     }
 
     public var target: EntityRef? { id.ref }
@@ -91,10 +90,10 @@ extension ComplaintField: ChangeableField {
         case .steps:
             let before = change.from.array?.count ?? 0, after = change.to.array ?? []
             guard after.count == before + 1, let text = after.last?.object?["text"]?.string else { return nil }
-            return "step \(after.count): \(Describe.preview(text))"
+            return say("log.complaint.step", after.count, Describe.preview(text))
         case .satisfied:
-            return change.to.bool.map { $0 ? "the customer is satisfied with the resolution" : "the customer is not satisfied with the resolution" }
-                ?? "satisfaction no longer confirmed"
+            return change.to.bool.map { say($0 ? "log.complaint.satisfied" : "log.complaint.notSatisfied") }
+                ?? say("log.complaint.unconfirmed")
         case .summary:
             return nil
         }

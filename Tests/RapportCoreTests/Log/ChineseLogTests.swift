@@ -47,6 +47,26 @@ import Testing
         #expect(zh { Describe.value(.bool(true)) } == "是" && en { Describe.value(.bool(true)) } == "yes")
     }
 
+    @Test func aChangedFieldIsNamedInChineseAndByItsCodeInEnglish() throws {
+        let b = try TestBusiness()
+        defer { b.remove() }
+        let c = try b.customer("光明科技")
+        let d = try b.deal(c, "年度采购", stage: .presentation)
+        let change = Event.dealChanged(d, FieldChange(.probability, from: 40, to: 60))
+        #expect(en { Describe.event(change, in: b.state) } == "changed probability of d1 年度采购: 40 → 60")
+        #expect(zh { Describe.event(change, in: b.state) } == "更改 d1 年度采购 的成交概率：40 → 60")
+        let flag = Event.customerChanged(c, FieldChange(.doNotContact, from: false, to: true))
+        #expect(zh { Describe.event(flag, in: b.state) } == "更改 c1 光明科技 的请勿联系：否 → 是")
+        #expect(en { Describe.event(flag, in: b.state) } == "changed doNotContact of c1 光明科技: no → yes")
+        // Every field of every kind has its Chinese name.
+        let zhTexts = Catalogue.of(.zh).texts
+        func missing<F: EntityField>(_ kind: EntityKind, _: F.Type) -> [String] {
+            F.allCases.map { "log.field.\(kind).\($0.rawValue)" }.filter { zhTexts[$0] == nil }
+        }
+        #expect(missing(.customer, CustomerField.self) + missing(.deal, DealField.self) + missing(.contact, ContactField.self)
+                + missing(.complaint, ComplaintField.self) + missing(.product, ProductField.self) == [])
+    }
+
     @Test func aDamagedLogIsReportedInChineseWhileItsReasonForJSONStaysEnglish() throws {
         let dir = TempDirectory()
         defer { dir.remove() }

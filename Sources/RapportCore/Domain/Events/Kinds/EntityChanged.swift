@@ -33,7 +33,7 @@ public struct EntityChanged<Field: ChangeableField>: EventBody {
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? {
         let all = state[keyPath: Field.entities]
         guard id.number >= 1, Int(id.number) <= all.count, change.field.value(of: all[id.index]) == change.to else {
-            throw .changedSince("\(id) \(change.field.rawValue)")
+            throw .changedSince(say("log.thing.field", id, fieldName))
         }
         return Event(EntityChanged(id, change.reversed))
     }
@@ -41,7 +41,15 @@ public struct EntityChanged<Field: ChangeableField>: EventBody {
     public func describe(in state: CRMState, time: LocalTime?) -> String {
         let name = "\(id)\(Describe.name(id.ref, in: state).map { " " + Describe.preview($0, characters: 80) } ?? "")"
         if let words = Field.describe(change) { return Describe.detail(name, words) }
-        return say("log.changed", change.field.rawValue, name, Describe.value(change.from), Describe.value(change.to))
+        return say("log.changed", fieldName, name, Describe.value(change.from), Describe.value(change.to))
+    }
+
+    /// The field as people read it: its code in English (as the timeline
+    /// always gave it), its name in another language.
+    var fieldName: String {
+        guard Language.reading != .en else { return change.field.rawValue }
+        let key = ["log", "field", "\(id.ref.kind)", change.field.rawValue].joined(separator: ".")   // log.field.deal.probability
+        return say(key)
     }
 
     public var target: EntityRef? { id.ref }

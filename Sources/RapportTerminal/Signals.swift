@@ -1,7 +1,7 @@
-// catalogue: not yet moved (issue 16)
 import CNcursesw
 import CSignalSafe
 import Foundation
+import RapportCore
 
 /// The screen's signal handling. The handlers themselves are in C
 /// (`CSignalSafe`): a handler may only call async-signal-safe functions and
@@ -33,9 +33,8 @@ extension Terminal {
     static func installSignalHandlers(crashReport: String?) {
         var restore = [CChar](repeating: 0, count: 256)
         let count = rapport_restore_sequence(&restore, Int32(restore.count))
-        let line = crashReport.map {
-            "rapport: crashed; the terminal was restored and everything saved is safe; the report is in \($0)\n"
-        }
+        // Worded now: the handler may only write bytes prepared in advance.
+        let line = crashReport.map { say("log.terminal.crashed", $0) + "\n" }
         rapport_signals_prepare(restore, count, crashReport, line)
         rapport_signals_install(stopSignals, Int32(stopSignals.count), fatalSignals, Int32(fatalSignals.count))
         startWatchdog()

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A compact binary encoding for checkpoints: little-endian, variable-length
 /// integers, length-prefixed UTF-8 strings.
 struct ArchiveWriter {
@@ -88,7 +87,9 @@ struct ArchiveWriter {
     }
 }
 
-/// Why a checkpoint could not be read.
+/// Why a checkpoint could not be read. Never shown to people (a checkpoint
+/// that does not read is ignored, and the log is read whole): its
+/// descriptions are for tests and debugging, not in the catalogue.
 struct ArchiveError: Error, CustomStringConvertible {
     let description: String
 }
@@ -108,7 +109,7 @@ struct ArchiveReader {
     var atEnd: Bool { position >= bytes.count }
 
     private func need(_ n: Int) throws(ArchiveError) {
-        guard position + n <= bytes.count else { throw ArchiveError(description: "the checkpoint is cut short") }
+        guard position + n <= bytes.count else { throw ArchiveError(description: "the checkpoint is cut short") }   // catalogue: not text
     }
 
     mutating func u8() throws(ArchiveError) -> UInt8 {
@@ -126,7 +127,7 @@ struct ArchiveReader {
             v |= UInt64(b & 0x7F) << shift
             if b < 0x80 { return v }
             shift += 7
-            guard shift < 64 else { throw ArchiveError(description: "a number in the checkpoint is too long") }
+            guard shift < 64 else { throw ArchiveError(description: "a number in the checkpoint is too long") }   // catalogue: not text
         }
     }
 
@@ -137,20 +138,20 @@ struct ArchiveReader {
 
     mutating func int32() throws(ArchiveError) -> Int32 {
         let v = try int()
-        guard let i = Int32(exactly: v) else { throw ArchiveError(description: "a number in the checkpoint is out of range") }
+        guard let i = Int32(exactly: v) else { throw ArchiveError(description: "a number in the checkpoint is out of range") }   // catalogue: not text
         return i
     }
 
     /// A length of something that lies beyond these bytes, at most `limit`.
     mutating func length(within limit: Int) throws(ArchiveError) -> Int {
         let n = try varint()
-        guard n <= UInt64(max(0, limit)) else { throw ArchiveError(description: "a length in the checkpoint is too large") }
+        guard n <= UInt64(max(0, limit)) else { throw ArchiveError(description: "a length in the checkpoint is too large") }   // catalogue: not text
         return Int(n)
     }
 
     mutating func count() throws(ArchiveError) -> Int {
         let n = try varint()
-        guard n <= UInt64(bytes.count - position) else { throw ArchiveError(description: "a length in the checkpoint is too large") }
+        guard n <= UInt64(bytes.count - position) else { throw ArchiveError(description: "a length in the checkpoint is too large") }   // catalogue: not text
         return Int(n)
     }
 
@@ -169,7 +170,7 @@ struct ArchiveReader {
     mutating func string() throws(ArchiveError) -> String {
         let reference = try varint()
         if reference > 0 {
-            guard reference <= UInt64(seen.count) else { throw ArchiveError(description: "a string reference in the checkpoint is out of range") }
+            guard reference <= UInt64(seen.count) else { throw ArchiveError(description: "a string reference in the checkpoint is out of range") }   // catalogue: not text
             return seen[Int(reference) - 1]
         }
         let n = try count()
@@ -194,13 +195,13 @@ struct ArchiveReader {
 
     mutating func term<T>(_ cases: [T]) throws(ArchiveError) -> T {
         let i = Int(try u8())
-        guard i < cases.count else { throw ArchiveError(description: "an unknown \(T.self) in the checkpoint") }
+        guard i < cases.count else { throw ArchiveError(description: "an unknown \(T.self) in the checkpoint") }   // catalogue: not text
         return cases[i]
     }
 
     mutating func optionalTerm<T>(_ cases: [T]) throws(ArchiveError) -> T? {
         let i = Int(try u8())
-        guard i <= cases.count else { throw ArchiveError(description: "an unknown \(T.self) in the checkpoint") }
+        guard i <= cases.count else { throw ArchiveError(description: "an unknown \(T.self) in the checkpoint") }   // catalogue: not text
         return i == 0 ? nil : cases[i - 1]
     }
 

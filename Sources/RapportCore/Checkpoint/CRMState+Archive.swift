@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// Writing the folded state into a checkpoint and reading it back. Every
@@ -42,7 +41,7 @@ extension CRMState {
 
     /// Changes whenever the layout, a vocabulary or an event version changes.
     static var archiveFingerprint: UInt32 {
-        let text = "layout \(archiveLayout);" + Vocab().all.joined(separator: ";")
+        let text = "layout \(archiveLayout);" + Vocab().all.joined(separator: ";")   // catalogue: not text
             + EventRegistry.signature
         return CRC32C.checksum(Array(text.utf8))
     }
@@ -89,7 +88,7 @@ extension CRMState {
     /// Reads the sections (each its own bytes) in parallel, but for the lists
     /// `leftOut` names: those stay empty, and the state may only be read.
     init(sections: [UnsafeRawBufferPointer], leavingOut leftOut: StateLists = []) throws(ArchiveError) {
-        guard sections.count == Self.archiveSections else { throw ArchiveError(description: "the checkpoint has the wrong sections") }
+        guard sections.count == Self.archiveSections else { throw ArchiveError(description: "the checkpoint has the wrong sections") }   // catalogue: not text
         let wanted = Self.archiveOrder.filter { leftOut.isDisjoint(with: StateLists(section: $0)) }
         var parts = [CRMState](repeating: CRMState(), count: wanted.count)
         var failures = [ArchiveError?](repeating: nil, count: wanted.count)
@@ -102,7 +101,7 @@ extension CRMState {
                     var r = ArchiveReader(sections[k])
                     do throws(ArchiveError) {
                         try partsOut[i].unarchive(section: k, from: &r)
-                        guard r.atEnd else { throw ArchiveError(description: "section \(k) of the checkpoint has extra bytes") }
+                        guard r.atEnd else { throw ArchiveError(description: "section \(k) of the checkpoint has extra bytes") }   // catalogue: not text
                     } catch {
                         failuresOut[i] = error
                     }

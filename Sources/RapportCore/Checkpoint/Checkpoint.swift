@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// The folded state saved next to the log (`rapport.log.checkpoint`), so that
@@ -9,14 +8,14 @@ import Foundation
 /// and a sample of it against the seal, `rapport check` all of it. A checkpoint of another layout or vocabulary, a
 /// damaged one, or one whose prefix changed is ignored and rebuilt.
 public enum Checkpoint {
-    static let magic = Array("RAPPORT CHECKPOINT\n".utf8)
+    static let magic = Array("RAPPORT CHECKPOINT\n".utf8)   // catalogue: not text
     static let format: UInt32 = 5
     /// The checkpoint's own bytes are hashed in chunks of this size, in
     /// parallel; small, so that a reader of a few entities checks little more.
     static let chunkSize = 1 << 16
 
     /// Where the checkpoint of the log at `logPath` lives.
-    public static func path(for logPath: String) -> String { logPath + ".checkpoint" }
+    public static func path(for logPath: String) -> String { logPath + ".checkpoint" }   // catalogue: not text
 
     /// The seal and state saved for `logPath`, or nil when there is none that
     /// this build can use (missing, damaged, of another layout or vocabulary).
@@ -62,8 +61,8 @@ public enum Checkpoint {
     /// A checkpoint's bytes; tests give an older `layout` or `vocabulary`.
     static func encode(_ state: CRMState, sealed seal: PrefixSeal, index: SearchIndex? = nil, layout: UInt32 = format,
                        vocabulary: UInt32 = CRMState.archiveFingerprint) -> [UInt8] {
-        precondition(state.recordCount == seal.recordCount, "the state and the seal disagree")
-        precondition(index == nil || index?.recordCount == state.recordCount, "the index is of another state")
+        precondition(state.recordCount == seal.recordCount, "the state and the seal disagree")   // catalogue: not text
+        precondition(index == nil || index?.recordCount == state.recordCount, "the index is of another state")   // catalogue: not text
         // Each section on its own, in parallel (the largest first).
         var written = [ArchiveWriter?](repeating: nil, count: CRMState.archiveSections)
         written.withUnsafeMutableBufferPointer { out in

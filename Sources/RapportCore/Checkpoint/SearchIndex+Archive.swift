@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// The search index in the checkpoint, as its arrays: a command that
 /// searches reads it back with a few copies instead of building it.
 extension SearchIndex {
@@ -21,11 +20,11 @@ extension SearchIndex {
         let fields = try r.plain(Int32.self)
         guard textStarts.count == customers + 1, digitStarts.count == customers + 1, fields.count == 4 * customers,
               Self.ascends(textStarts, upTo: text.count), Self.ascends(digitStarts, upTo: digits.count)
-        else { throw ArchiveError(description: "the search index in the checkpoint does not fit its customers") }
+        else { throw ArchiveError(description: "the search index in the checkpoint does not fit its customers") }   // catalogue: not text
         fieldStarts = (0..<customers).map { (fields[4 * $0], fields[4 * $0 + 1], fields[4 * $0 + 2], fields[4 * $0 + 3]) }
         for (c, f) in fieldStarts.enumerated() {
             guard textStarts[c] <= f.0, f.0 <= f.1, f.1 <= f.2, f.2 <= f.3, f.3 <= textStarts[c + 1] else {
-                throw ArchiveError(description: "the search index in the checkpoint does not fit its customers")
+                throw ArchiveError(description: "the search index in the checkpoint does not fit its customers")   // catalogue: not text
             }
         }
     }

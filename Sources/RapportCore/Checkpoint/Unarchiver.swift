@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// Reads each kind of entity back, field by field.
@@ -23,13 +22,13 @@ struct Unarchiver {
     /// of it lies from there; the chunks must end within `length` bytes.
     static func listLayout(_ r: inout ArchiveReader, within length: Int) throws(ArchiveError) -> (count: Int, chunks: [Range<Int>]) {
         let n = try r.length(within: length)
-        guard n < Int(Int32.max) else { throw ArchiveError(description: "a list in the checkpoint is too long") }
+        guard n < Int(Int32.max) else { throw ArchiveError(description: "a list in the checkpoint is too long") }   // catalogue: not text
         let count = (n + Archiver.chunk - 1) / Archiver.chunk
         var lengths: [Int] = []
         for _ in 0..<count { lengths.append(try r.length(within: length)) }
         var ranges: [Range<Int>] = [], at = r.position
         for size in lengths {
-            guard size <= length - at else { throw ArchiveError(description: "the checkpoint is cut short") }
+            guard size <= length - at else { throw ArchiveError(description: "the checkpoint is cut short") }   // catalogue: not text
             ranges.append(at..<at + size)
             at += size
         }
@@ -49,7 +48,7 @@ struct Unarchiver {
                          _ one: (inout Unarchiver, Int32) throws(ArchiveError) -> E, into elements: inout [E]) throws(ArchiveError) {
         var u = Unarchiver(r: ArchiveReader(bytes))
         for n in numbers { elements.append(try one(&u, Int32(n))) }
-        guard u.r.atEnd else { throw ArchiveError(description: "a chunk of a list in the checkpoint has extra bytes") }
+        guard u.r.atEnd else { throw ArchiveError(description: "a chunk of a list in the checkpoint has extra bytes") }   // catalogue: not text
     }
 
     /// Decodes groups of chunks in parallel, each chunk alone, numbered from its place in the list.
@@ -87,18 +86,18 @@ struct Unarchiver {
 
     mutating func id<E>() throws(ArchiveError) -> ID<E>? {
         let n = try r.varint()
-        guard n <= UInt64(Int32.max) else { throw ArchiveError(description: "an id in the checkpoint is out of range") }
+        guard n <= UInt64(Int32.max) else { throw ArchiveError(description: "an id in the checkpoint is out of range") }   // catalogue: not text
         return n == 0 ? nil : ID<E>(Int32(n))
     }
 
     mutating func required<E>() throws(ArchiveError) -> ID<E> {
-        guard let x: ID<E> = try id() else { throw ArchiveError(description: "a missing reference in the checkpoint") }
+        guard let x: ID<E> = try id() else { throw ArchiveError(description: "a missing reference in the checkpoint") }   // catalogue: not text
         return x
     }
 
     mutating func link() throws(ArchiveError) -> Int32 {
         let n = try r.varint()
-        guard n <= UInt64(Int32.max) else { throw ArchiveError(description: "a link in the checkpoint is out of range") }
+        guard n <= UInt64(Int32.max) else { throw ArchiveError(description: "a link in the checkpoint is out of range") }   // catalogue: not text
         return Int32(n)
     }
 
@@ -155,7 +154,7 @@ struct Unarchiver {
         d.createdAt = try u.r.time(); d.stageEnteredAt = try u.r.time(); d.closedAt = try u.r.optionalTime()
         d.followingThrough = try u.r.bool(); d.completedAt = try u.r.optionalTime(); d.movedBackAt = try u.r.optionalTime()
         let visits = try u.r.count()
-        guard visits <= 10_000 else { throw ArchiveError(description: "a deal's path in the checkpoint is too long") }
+        guard visits <= 10_000 else { throw ArchiveError(description: "a deal's path in the checkpoint is too long") }   // catalogue: not text
         for _ in 0..<visits { d.path.append(StageVisit(try u.r.term(u.v.stages), at: try u.r.time())) }
         d.withdrawn = try u.r.bool(); d.openFollowUps = try u.r.int32(); d.older = try u.link()
         return d
@@ -201,7 +200,7 @@ struct Unarchiver {
         let customer: CustomerID = try u.required()
         let date = Day(number: try u.r.int32())
         let count = try u.r.count()
-        guard count <= SurveyStatement.all.count else { throw ArchiveError(description: "a survey in the checkpoint is too long") }
+        guard count <= SurveyStatement.all.count else { throw ArchiveError(description: "a survey in the checkpoint is too long") }   // catalogue: not text
         var ratings: [UInt8] = []
         for _ in 0..<count { ratings.append(try u.r.u8()) }
         var s = Survey(id: SurveyID(n), customer: customer, date: date, ratings: ratings)
@@ -258,7 +257,7 @@ struct Unarchiver {
         links.customer = ChunkedArray(try r.plain(Int32.self))
         links.previous = ChunkedArray(try r.plain(Int32.self))
         guard links.customer.count == links.offsets.count, links.previous.count == links.offsets.count else {
-            throw ArchiveError(description: "the record links in the checkpoint disagree")
+            throw ArchiveError(description: "the record links in the checkpoint disagree")   // catalogue: not text
         }
         return links
     }
@@ -274,7 +273,7 @@ struct Unarchiver {
             var first: Int32 = 0
             for _ in 0..<n {
                 let (sum, overflow) = first.addingReportingOverflow(try link())
-                guard !overflow else { throw ArchiveError(description: "a record number in the checkpoint is out of range") }
+                guard !overflow else { throw ArchiveError(description: "a record number in the checkpoint is out of range") }   // catalogue: not text
                 first = sum
                 batches.append(CRMState.Batch(firstRecord: first, count: try link(), tag: try r.u32()))
             }

@@ -1,11 +1,13 @@
-// catalogue: not yet moved (issue 16)
 /// What went wrong while reading JSON, and where.
-public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
+public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The byte offset into the scanned text.
     public let offset: Int
-    /// What was expected.
-    public let reason: String
-    public var description: String { "\(reason) at byte \(offset)" }
+    /// What was expected: a catalogue key, and what fills it in (worded when read, in the language of the moment).
+    let key: String, values: [String]
+
+    /// What was expected, in words.
+    public var reason: String { Catalogue.of(Language.reading).text(key, values) }
+    public var description: String { say("log.json.at", reason, offset) }
 }
 
 /// A cursor over JSON bytes: parses values, or skips them and reports their span.
@@ -28,7 +30,7 @@ public struct JSONScanner {
         var s = JSONScanner(bytes)
         let value = try s.parseValue()
         s.skipSpace()
-        guard s.position == bytes.count else { throw s.error("unexpected text after the value") }
+        guard s.position == bytes.count else { throw s.error("log.json.after") }
         return value
     }
 
@@ -39,7 +41,7 @@ public struct JSONScanner {
         } catch let e as JSONSyntaxError {
             throw e
         } catch {
-            throw JSONSyntaxError(offset: 0, reason: "\(error)")
+            throw JSONSyntaxError(offset: 0, key: "log.json.other", values: ["\(error)"])
         }
     }
 
@@ -59,7 +61,7 @@ public struct JSONScanner {
     public mutating func expect(_ byte: UInt8) throws(JSONSyntaxError) {
         skipSpace()
         guard position < bytes.count, bytes[position] == byte else {
-            throw error("expected '\(Character(Unicode.Scalar(byte)))'")
+            throw error("log.json.expected", "'\(Character(Unicode.Scalar(byte)))'")
         }
         position += 1
     }
@@ -75,7 +77,7 @@ public struct JSONScanner {
     }
 
     /// An error at the current position.
-    public func error(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(offset: position, reason: reason) }
+    public func error(_ key: String, _ values: String...) -> JSONSyntaxError { JSONSyntaxError(offset: position, key: key, values: values) }
 
     // MARK: - Strings
 
@@ -90,10 +92,10 @@ public struct JSONScanner {
                 return (start..<position - 1, nil)
             }
             if c == 0x5C { return (nil, try finishEscapedString(from: start)) }
-            if c < 0x20 { throw error("control character in string") }
+            if c < 0x20 { throw error("log.json.control") }
             position += 1
         }
-        throw error("unterminated string")
+        throw error("log.json.unterminated")
     }
 
     /// Reads a string value.
@@ -127,30 +129,30 @@ public struct JSONScanner {
                     var scalar = try hex4()
                     if (0xD800..<0xDC00).contains(scalar) {
                         guard position + 1 < bytes.count, bytes[position] == 0x5C, bytes[position + 1] == 0x75 else {
-                            throw error("lone surrogate in \\u escape")
+                            throw error("log.json.loneSurrogate")
                         }
                         position += 2
                         let low = try hex4()
-                        guard (0xDC00..<0xE000).contains(low) else { throw error("bad surrogate pair") }
+                        guard (0xDC00..<0xE000).contains(low) else { throw error("log.json.surrogatePair") }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     } else if (0xDC00..<0xE000).contains(scalar) {
-                        throw error("lone surrogate in \\u escape")
+                        throw error("log.json.loneSurrogate")
                     }
-                    guard let u = Unicode.Scalar(scalar) else { throw error("bad \\u escape") }
+                    guard let u = Unicode.Scalar(scalar) else { throw error("log.json.unicodeEscape") }
                     out += Array(String(Character(u)).utf8)
                 default:
-                    throw error("bad escape")
+                    throw error("log.json.escape")
                 }
             default:
-                if c < 0x20 { throw error("control character in string") }
+                if c < 0x20 { throw error("log.json.control") }
                 out.append(c)
             }
         }
-        throw error("unterminated string")
+        throw error("log.json.unterminated")
     }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-        guard position + 4 <= bytes.count else { throw error("short \\u escape") }
+        guard position + 4 <= bytes.count else { throw error("log.json.shortEscape") }
         var v: UInt32 = 0
         for _ in 0..<4 {
             let c = bytes[position]
@@ -159,7 +161,7 @@ public struct JSONScanner {
             case 48...57: d = c - 48
             case 65...70: d = c - 55
             case 97...102: d = c - 87
-            default: throw error("bad hex digit")
+            default: throw error("log.json.hexDigit")
             }
             v = v << 4 | UInt32(d)
             position += 1
@@ -189,15 +191,15 @@ public struct JSONScanner {
             digits += 1
             position += 1
         }
-        guard digits > 0 else { throw error("expected a value") }
-        guard !(digits > 1 && bytes[start + (negative ? 1 : 0)] == 48) else { throw error("leading zero") }
+        guard digits > 0 else { throw error("log.json.value") }
+        guard !(digits > 1 && bytes[start + (negative ? 1 : 0)] == 48) else { throw error("log.json.leadingZero") }
         var isInteger = true
         if position < bytes.count, bytes[position] == 0x2E {
             isInteger = false
             position += 1
             let f = position
             while position < bytes.count, bytes[position] >= 48, bytes[position] <= 57 { position += 1 }
-            guard position > f else { throw error("expected digits after '.'") }
+            guard position > f else { throw error("log.json.fraction") }
         }
         if position < bytes.count, bytes[position] == 0x65 || bytes[position] == 0x45 {
             isInteger = false
@@ -205,11 +207,11 @@ public struct JSONScanner {
             if position < bytes.count, bytes[position] == 0x2B || bytes[position] == 0x2D { position += 1 }
             let f = position
             while position < bytes.count, bytes[position] >= 48, bytes[position] <= 57 { position += 1 }
-            guard position > f else { throw error("expected exponent digits") }
+            guard position > f else { throw error("log.json.exponent") }
         }
         if isInteger && !overflow { return .int(negative ? -value : value) }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-        guard let d = Double(text) else { throw error("bad number") }
+        guard let d = Double(text) else { throw error("log.json.number") }
         return .double(d)
     }
 
@@ -217,9 +219,9 @@ public struct JSONScanner {
 
     /// Parses the next value.
     public mutating func parseValue(depth: Int = 0) throws(JSONSyntaxError) -> JSON {
-        guard depth < 64 else { throw error("nesting too deep") }
+        guard depth < 64 else { throw error("log.json.nesting") }
         skipSpace()
-        guard position < bytes.count else { throw error("expected a value") }
+        guard position < bytes.count else { throw error("log.json.value") }
         switch bytes[position] {
         case 0x22:
             return .string(try parseString())
@@ -254,10 +256,10 @@ public struct JSONScanner {
 
     /// Moves past the next value without building it; returns its span.
     public mutating func skipValue(depth: Int = 0) throws(JSONSyntaxError) -> Range<Int> {
-        guard depth < 64 else { throw error("nesting too deep") }
+        guard depth < 64 else { throw error("log.json.nesting") }
         skipSpace()
         let start = position
-        guard position < bytes.count else { throw error("expected a value") }
+        guard position < bytes.count else { throw error("log.json.value") }
         switch bytes[position] {
         case 0x22:
             _ = try scanString()
@@ -288,9 +290,9 @@ public struct JSONScanner {
 
     private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
         let n = word.utf8CodeUnitCount
-        guard position + n <= bytes.count else { throw error("expected \(word)") }
+        guard position + n <= bytes.count else { throw error("log.json.expected", "\(word)") }
         let w = UnsafeRawBufferPointer(start: word.utf8Start, count: n)
-        for i in 0..<n where bytes[position + i] != w[i] { throw error("expected \(word)") }
+        for i in 0..<n where bytes[position + i] != w[i] { throw error("log.json.expected", "\(word)") }
         position += n
     }
 }

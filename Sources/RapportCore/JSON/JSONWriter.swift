@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Writes JSON as compact UTF-8: no spaces, members in the order given,
 /// non-ASCII text kept as is (readable by `grep` and `jq`).
 public struct JSONWriter {
@@ -76,7 +75,7 @@ public struct JSONWriter {
         bytes.append(0x22)
         var s = s
         s.withUTF8 { utf8 in
-            let hex = Array("0123456789abcdef".utf8)
+            let hex = Array("0123456789abcdef".utf8)   // catalogue: not text
             var runStart = 0, i = 0
             let n = utf8.count
             while i < n {

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// Replacing a file whole: the new bytes go to a temporary file beside it,
@@ -31,9 +30,9 @@ public enum AtomicFile {
     /// passed over for another.
     static func createTemporary(near final: String, io: PosixFileIO) throws(SystemError) -> (Int32, String) {
         var random = SystemRandomNumberGenerator()
-        var last = SystemError("create", final + ".*.tmp", EEXIST)
+        var last = SystemError("create", final + ".*.tmp", EEXIST)   // catalogue: not text
         for _ in 0..<100 {
-            let name = "\(final).\(getpid()).\(String(random.next() as UInt64, radix: 36)).tmp"
+            let name = "\(final).\(getpid()).\(String(random.next() as UInt64, radix: 36)).tmp"   // catalogue: not text
             switch Result(catching: { () throws(SystemError) in try io.open(name, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600) }) {
             case .success(let fd): return (fd, name)
             case .failure(let e):

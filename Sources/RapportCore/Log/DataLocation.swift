@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// Where the log lives and who is writing: resolved from options, the
@@ -11,19 +10,19 @@ public enum DataLocation {
     /// says where home is.
     public static func logPath(option: String?, environment: [String: String], home: String?) throws(InputError) -> String? {
         if let option {
-            guard !option.isEmpty else { throw InputError("--data is empty; give the log file's path") }
+            guard !option.isEmpty else { throw InputError(say("log.data.emptyOption")) }
             return option
         }
-        if let env = environment["RAPPORT_DATA"] {
+        if let env = environment["RAPPORT_DATA"] {   // catalogue: not text
             guard !env.isEmpty else {
-                throw InputError("RAPPORT_DATA is set but empty; give the log file's path, or unset it to use the default log")
+                throw InputError(say("log.data.emptyEnv"))
             }
             return env
         }
         // The XDG spec ignores a relative XDG_DATA_HOME.
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/rapport/rapport.log" }
-        guard let home = environment["HOME"].flatMap({ $0.isEmpty ? nil : $0 }) ?? home else { return nil }
-        return home + "/.local/share/rapport/rapport.log"
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/rapport/rapport.log" }   // catalogue: not text
+        guard let home = environment["HOME"].flatMap({ $0.isEmpty ? nil : $0 }) ?? home else { return nil }   // catalogue: not text
+        return home + "/.local/share/rapport/rapport.log"   // catalogue: not text
     }
 
     /// The actor: `--actor`, else `RAPPORT_USER`, else the login name. An
@@ -31,11 +30,11 @@ public enum DataLocation {
     public static func actor(option: String?, environment: [String: String], loginName: String?) throws(InputError) -> String? {
         if let option {
             let name = option.trimmingSpaces
-            guard !name.isEmpty else { throw InputError("--actor is empty; give the name to act as") }
-            return try checked(name, "--actor")
+            guard !name.isEmpty else { throw InputError(say("log.data.emptyActor")) }
+            return try checked(name, "--actor")   // catalogue: not text
         }
-        for (candidate, source) in [(environment["RAPPORT_USER"], "RAPPORT_USER"), (loginName, "the login name"),
-                                    (environment["USER"], "USER")] {
+        for (candidate, source) in [(environment["RAPPORT_USER"], "RAPPORT_USER"), (loginName, say("log.data.loginName")),   // catalogue: not text
+                                    (environment["USER"], "USER")] {   // catalogue: not text
             if let c = candidate?.trimmingSpaces, !c.isEmpty { return try checked(c, source) }
         }
         return nil
@@ -53,10 +52,10 @@ public enum DataLocation {
         let folder = LogStore.directory(of: path)
         var st = stat()
         if stat(folder, &st) == 0, st.st_mode & S_IWOTH != 0 {
-            return "warning: \(folder) is writable by every user of this machine; keep the log in a private folder (chmod 700, or the default location)"
+            return say("log.data.folderExposed", folder)
         }
         if lstat(path, &st) == 0, st.st_mode & (S_IWOTH | S_IWGRP) != 0 {
-            return "warning: \(path) is writable by other users; make it private with chmod 600 \(path)"
+            return say("log.data.logExposed", path)
         }
         return nil
     }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// A failed system call, in words: what was being done, to which file, and why.
@@ -20,14 +19,33 @@ public struct SystemError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         let why: String
         switch code {
-        case ENOSPC: why = "the disk is full"
-        case EDQUOT: why = "the disk quota is exhausted"
-        case EIO: why = "an input/output error (the disk may be failing)"
-        case EACCES, EPERM: why = "permission denied"
-        case EROFS: why = "the file system is read-only"
+        case ENOSPC: why = say("log.system.full")
+        case EDQUOT: why = say("log.system.quota")
+        case EIO: why = say("log.system.io")
+        case EACCES, EPERM: why = say("log.system.denied")
+        case EROFS: why = say("log.system.readOnly")
         default: why = String(cString: strerror(code))
         }
-        return "\(operation) \(path): \(why)"
+        return say("log.system", Language.reading == .en ? operation : doing, path, why)
+    }
+
+    /// The operation in words, in a language other than English (where the
+    /// operation's own name is said).
+    private var doing: String {
+        switch operation {
+        case "open": say("log.op.open")
+        case "create": say("log.op.create")
+        case "create directory": say("log.op.createDirectory")   // catalogue: not text
+        case "open directory": say("log.op.openDirectory")   // catalogue: not text
+        case "read": say("log.op.read")
+        case "write": say("log.op.write")
+        case "fsync", "fdatasync": say("log.op.sync")
+        case "lock": say("log.op.lock")
+        case "rename": say("log.op.rename")
+        case "stat": say("log.op.stat")
+        case "truncate": say("log.op.truncate")
+        default: operation
+        }
     }
 }
 
@@ -118,7 +136,7 @@ public struct PosixFileIO: FileIO {
     public func unlock(_ fd: Int32) { _ = flock(fd, LOCK_UN) }
 
     public func makeDirectory(_ path: String, mode: mode_t) throws(SystemError) {
-        guard mkdir(path, mode) == 0 || errno == EEXIST else { throw SystemError("create directory", path, errno) }
+        guard mkdir(path, mode) == 0 || errno == EEXIST else { throw SystemError("create directory", path, errno) }   // catalogue: not text
     }
 
     public func startOfFinalHole(_ fd: Int32, from offset: Int64, size: Int64) -> Int64? {
@@ -133,7 +151,7 @@ public struct PosixFileIO: FileIO {
 
     public func syncDirectory(_ path: String) throws(SystemError) {
         let fd = Foundation.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw SystemError("open directory", path, errno) }
+        guard fd >= 0 else { throw SystemError("open directory", path, errno) }   // catalogue: not text
         defer { Foundation.close(fd) }
         guard fsync(fd) == 0 else { throw SystemError("fsync", path, errno) }
     }

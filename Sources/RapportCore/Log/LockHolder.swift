@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// The process holding a lock on the log, as Linux reports it in
@@ -11,20 +10,20 @@ public struct LockHolder: Equatable, Sendable, CustomStringConvertible {
     public let isStopped: Bool
 
     public var description: String {
-        let what = "pid \(pid)" + (command.isEmpty ? "" : " (\(TerminalText.safe(command)))")
-        return isStopped ? "\(what), which is stopped (Ctrl-Z or SIGSTOP); resume it with `fg` or `kill -CONT \(pid)`" : what
+        let what = command.isEmpty ? say("log.lock.pid", pid) : say("log.lock.pidRunning", pid, TerminalText.safe(command))
+        return isStopped ? say("log.lock.stopped", what, pid) : what
     }
 
     /// `pid 1234 (rapport demo --c…), stopped`: short, for a status line.
     public var brief: String {
-        let name = command.isEmpty ? "" : " (\(TextWidth.truncate(TerminalText.safe(command), to: 24)))"
-        return "pid \(pid)\(name)" + (isStopped ? ", stopped" : "")
+        let what = command.isEmpty ? say("log.lock.pid", pid) : say("log.lock.pidRunning", pid, TextWidth.truncate(TerminalText.safe(command), to: 24))
+        return isStopped ? say("log.lock.briefStopped", what) : what
     }
 
     /// The holder of a lock on the file with this device and inode, if the
     /// system says; nil when it does not (another kernel, no /proc).
     static func of(device: UInt64, inode: UInt64) -> LockHolder? {
-        guard let locks = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return nil }
+        guard let locks = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return nil }   // catalogue: not text
         // st_dev as the kernel prints it in /proc/locks: major:minor in hex.
         let major = ((device >> 8) & 0xFFF) | ((device >> 32) & ~0xFFF)
         let minor = (device & 0xFF) | ((device >> 12) & ~0xFF)

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Why the log could not be opened, read or appended to.
 public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A damaged record before the end; the file was left as it was.
@@ -25,19 +24,17 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .damaged(let path, let d):
-            "\(path): damaged record at \(d); nothing was changed (`rapport check` tells more; `rapport repair` writes a repaired copy beside it)"
+            say("log.error.damaged", path, d)
         case .system(let e): "\(e)"
-        case .notDurable(let e): "the change was not saved, because \(e); earlier records are intact"
-        case .missing(let path): "no log at \(path)"
-        case .readOnly(let path): "\(path) is read-only here; cannot record changes"
-        case .unreadable(let path):
-            "cannot read \(path): permission denied for this user; rapport must be able to read the log (and write it, to record changes): check its owner and mode, or choose another with --data"
-        case .recordTooLarge(let n): "a record of \(n) bytes is too large (at most 16 MiB)"
-        case .sealBroken(let path): "\(path) no longer matches its checkpoint"
+        case .notDurable(let e): say("log.error.notDurable", e)
+        case .missing(let path): say("log.error.missing", path)
+        case .readOnly(let path): say("log.error.readOnly", path)
+        case .unreadable(let path): say("log.error.unreadable", path)
+        case .recordTooLarge(let n): say("log.error.tooLarge", n)
+        case .sealBroken(let path): say("log.error.sealBroken", path)
         case .locked(let path, let holder, let seconds):
-            "\(path) is locked by \(holder.map(\.description) ?? "another process"); gave up after \(seconds) s; nothing was changed"
-        case .changedUnderneath(let path):
-            "\(path) was replaced or cut short by another program since it was read; open it again"
+            say("log.error.locked", path, holder.map(\.description) ?? say("log.error.anotherProcess"), seconds)
+        case .changedUnderneath(let path): say("log.error.changedUnderneath", path)
         }
     }
 }
@@ -52,9 +49,9 @@ public enum LogNotice: Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .zerosRemoved(let offset, let bytes):
-            "recovered: \(Format.grouped(bytes)) zero bytes after byte offset \(offset) (blocks a crash left unwritten) were cut off the log"
+            say("log.notice.zeros", Format.grouped(bytes), offset)
         case .tornTailMovedAside(let offset, let bytes, let side):
-            "recovered: an unfinished write of \(bytes) bytes at byte offset \(offset) (from a crash) was moved to \(side)"
+            say("log.notice.torn", bytes, offset, side)
         }
     }
 }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// What `LogRepair` did.
@@ -32,7 +31,7 @@ public enum LogRepair {
 
         public var description: String {
             switch self {
-            case .outputExists(let path): "\(path) already exists; move it away first"
+            case .outputExists(let path): say("log.repair.exists", path)
             case .system(let e): "\(e)"
             }
         }
@@ -40,7 +39,7 @@ public enum LogRepair {
 
     /// Repairs the log at `path` into `path.repaired`.
     public static func repair(path: String, io: FileIO = PosixFileIO()) throws(Failure) -> RepairReport {
-        let output = path + ".repaired"
+        let output = path + ".repaired"   // catalogue: not text
         do {
             let input = try io.open(path, flags: O_RDONLY, mode: 0)
             defer { io.close(input) }
@@ -71,7 +70,7 @@ public enum LogRepair {
             let restFrom = copier.damage?.offset ?? copier.pendingStart ?? (carry.isEmpty ? size : carryStart)
             var restPath: String?
             if let damage = copier.damage {
-                restPath = "\(path).unrepaired-from-line-\(damage.line)"
+                restPath = "\(path).unrepaired-from-line-\(damage.line)"   // catalogue: not text
                 try copy(input, from: restFrom, to: size, into: restPath!, io: io, path: path)
             }
             try io.syncData(out, path: output)
@@ -84,7 +83,7 @@ public enum LogRepair {
         } catch let e as SystemError {
             throw .system(e)
         } catch {
-            preconditionFailure("repair throws only its own failures")
+            preconditionFailure("repair throws only its own failures")   // catalogue: not text
         }
     }
 
@@ -130,19 +129,19 @@ public enum LogRepair {
             }
             let decoded = bytes.withUnsafeBytes { decoder.decode(line: $0, offset: offset) }
             guard case .success(let r) = decoded else {
-                if case .failure(let d) = decoded { fail(d.description, offset) }
+                if case .failure(let d) = decoded { fail(at: offset) { d.description } }
                 return
             }
             guard r.previousChecksum == previousChecksum else {
-                return fail("the checksum chain is broken (a record before it is missing or moved)", offset)
+                return fail(at: offset) { say("log.damage.chain") }
             }
-            guard lastID.map({ r.id > $0 }) ?? true else { return fail("its id does not follow the one before", offset) }
+            guard lastID.map({ r.id > $0 }) ?? true else { return fail(at: offset) { say("log.damage.order") } }
             if pending.isEmpty {
-                guard r.batchIndex == 1 else { return fail("record \(r.batchIndex) of a batch without its start", offset) }
+                guard r.batchIndex == 1 else { return fail(at: offset) { say("log.damage.noStart", r.batchIndex) } }
                 pendingStart = offset
                 pendingSize = r.batchCount
             } else if r.batchIndex != Int32(pending.count + 1) || r.batchCount != pendingSize {
-                return fail("a batch broken off", pendingStart ?? offset)
+                return fail(at: pendingStart ?? offset) { say("log.damage.brokenOff") }
             }
             previousChecksum = r.checksum
             lastID = r.id
@@ -155,9 +154,9 @@ public enum LogRepair {
             }
         }
 
-        private mutating func fail(_ reason: String, _ offset: Int64) {
+        private mutating func fail(at offset: Int64, _ reason: () -> String) {
             let at = pendingStart ?? offset
-            damage = LogDamage(line: line - pending.count, offset: at, reason: reason)
+            damage = LogDamage(line: line - pending.count, offset: at, worded: reason)
         }
     }
 }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// Where a scan of log bytes may continue from: the state after the last
@@ -30,9 +29,26 @@ public struct LogDamage: Equatable, Sendable, CustomStringConvertible {
     public let line: Int
     /// The byte offset of the line's start in the file.
     public let offset: Int64
-    /// What is wrong with it.
+    /// What is wrong with it, in English: what `rapport check --json` gives
+    /// (JSON stays language-neutral) and what compares.
     public let reason: String
-    public var description: String { "line \(line), byte offset \(offset): \(reason)" }
+    /// The same in the language people read when it was found; nil when that is English.
+    public var words: String? = nil
+
+    /// What is wrong with it, for people.
+    public var explanation: String { words ?? reason }
+    public var description: String { say("log.damage", line, offset, explanation) }
+
+    public static func == (a: LogDamage, b: LogDamage) -> Bool { a.line == b.line && a.offset == b.offset && a.reason == b.reason }
+}
+
+extension LogDamage {
+    /// A damage whose reason `wording` words: in English for `reason`, and in
+    /// the language of the moment for `words`.
+    init(line: Int, offset: Int64, worded wording: () -> String) {
+        let english = Language.$override.withValue(.en) { wording() }
+        self.init(line: line, offset: offset, reason: english, words: Language.reading == .en ? nil : wording())
+    }
 }
 
 /// The result of scanning a run of log bytes.
@@ -150,7 +166,7 @@ enum LogScan {
         var acceptedContext = context
         var batchStart: Int?      // line index where the open batch began
         var blankLines: [Int] = []
-        var problem: (index: Int, reason: String)?
+        var problem: (index: Int, reason: () -> String)?
         for i in 0..<records.count {
             let r = records[i]
             if !defects.isEmpty, let d = defects[i] {
@@ -160,27 +176,28 @@ enum LogScan {
                     goodEndLocal = Int(r.offset - chunk.fileOffset) + Int(r.length)
                     continue
                 }
-                problem = (i, d.description)
+                problem = (i, { d.description })
                 break
             }
             if r.previousChecksum != ctx.previousChecksum {
-                problem = (i, "record out of place: the checksum chain is broken (a record before it is missing or moved)")
+                problem = (i, { say("log.damage.outOfPlace") })
                 break
             }
             if let last = ctx.lastID, r.id <= last {
-                problem = (i, "record out of order: its id does not follow the one before")
+                problem = (i, { say("log.damage.outOfOrder") })
                 break
             }
             if r.batchIndex == 1 {
                 if let b = batchStart {
-                    problem = (b, "batch of \(records[b].batchCount) records broken off after \(i - b)")
+                    let count = records[b].batchCount, after = i - b
+                    problem = (b, { say("log.damage.batchBroken", count, after) })
                     break
                 }
                 batchStart = i
             } else if let b = batchStart, r.batchCount == records[b].batchCount, r.batchIndex == Int32(i - b + 1) {
                 // continues the open batch
             } else {
-                problem = (i, "record \(r.batchIndex) of a batch of \(r.batchCount) without its batch")
+                problem = (i, { say("log.damage.strayRecord", r.batchIndex, r.batchCount) })
                 break
             }
             ctx.previousChecksum = r.checksum
@@ -207,7 +224,7 @@ enum LogScan {
             if batchStart != nil || hasPartialLine { result.ending = .unfinished(offset: result.goodEnd) }
             return result
         }
-        let damage = LogDamage(line: context.firstLine + problem.index, offset: records[problem.index].offset, reason: problem.reason)
+        let damage = LogDamage(line: context.firstLine + problem.index, offset: records[problem.index].offset, worded: problem.reason)
         result.problem = damage
         if isTornWrite(from: problem.index, goodEnd: goodEndLocal, batchStart: batchStart, records: records,
                        defects: defects, bytes: bytes, hasPartialLine: hasPartialLine) {

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Rewriting the log: the one time rapport changes what was written, to
 /// honour a request to erase a person's data. Every record keeps its id,
 /// time, actor, type, version and batch; payloads are replaced where asked;
@@ -10,7 +9,7 @@ extension LogStore {
     /// then refers to the old file and must not be used again.
     public func rewrite(_ transform: (_ index: Int, _ record: Record, _ payload: JSON) throws -> JSON?) throws -> Int {
         guard !isReadOnly else { throw LogError.readOnly(path: path) }
-        guard baseRecordCount == 0 else { preconditionFailure("rewrite needs every record in memory: open without a checkpoint") }
+        guard baseRecordCount == 0 else { preconditionFailure("rewrite needs every record in memory: open without a checkpoint") }   // catalogue: not text
         try lockForWriting()
         defer { io.unlock(fd) }
         try checkIdentity()
@@ -30,7 +29,9 @@ extension LogStore {
         // What was read verifies again before it replaces the log.
         let check = LogScan.scan(LogChunk(bytes: bytes, fileOffset: 0), context: ScanContext())
         guard check.ending == .clean, check.records.count == records.count else {
-            throw LogError.damaged(path: path, LogDamage(line: check.records.count + 1, offset: check.goodEnd, reason: "the rewritten log did not verify (\(check.ending), \(check.records.count) of \(records.count) records, \(String(describing: check.problem)))"))
+            throw LogError.damaged(path: path, LogDamage(line: check.records.count + 1, offset: check.goodEnd) {
+                say("log.damage.rewritten", "\(check.ending)", check.records.count, records.count, String(describing: check.problem))
+            })
         }
         do {
             try AtomicFile.replace(path, with: bytes)

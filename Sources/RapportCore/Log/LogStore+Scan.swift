@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// What a scan of the log file from some offset found.
@@ -202,7 +201,7 @@ extension LogStore {
     private func copyToSideFile(from start: Int64, to end: Int64) throws(SystemError) -> String {
         var n = 1
         while true {
-            let side = "\(path).torn-\(start)" + (n > 1 ? "-\(n)" : "")
+            let side = "\(path).torn-\(start)" + (n > 1 ? "-\(n)" : "")   // catalogue: not text
             let sfd: Int32
             do {
                 sfd = try io.open(side, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600)

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// The append-only event log on disk: one verified record per line.
@@ -249,7 +248,10 @@ public final class LogStore {
             var decoder = RecordDecoder()
             let decoded = bytes.withUnsafeBytes { decoder.decode(line: UnsafeRawBufferPointer(rebasing: $0[0..<newline]), offset: offset) }
             guard case .success(let r) = decoded else {
-                throw LogError.damaged(path: path, LogDamage(line: 0, offset: offset, reason: "\(decoded)"))
+                throw LogError.damaged(path: path, LogDamage(line: 0, offset: offset) {
+                    if Language.reading != .en, case .failure(let d) = decoded { return d.description }
+                    return "\(decoded)"
+                })
             }
             let start = Int(r.payloadStart)
             let payload = try bytes.withUnsafeBytes { raw in
@@ -343,7 +345,7 @@ public final class LogStore {
         } catch let e as LogError {
             throw e
         } catch {
-            preconditionFailure("append only throws LogError")
+            preconditionFailure("append only throws LogError")   // catalogue: not text
         }
     }
 
@@ -408,7 +410,7 @@ public final class LogStore {
         }
         let chunk = LogChunk(bytes: bytes, fileOffset: byteCount)
         let result = LogScan.scan(chunk, context: context)
-        precondition(result.ending == .clean && result.records.count == total, "encoded batch does not verify")
+        precondition(result.ending == .clean && result.records.count == total, "encoded batch does not verify")   // catalogue: not text
         return try accept(FileScan(result))
     }
 

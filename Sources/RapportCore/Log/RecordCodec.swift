@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// The line format of the log, one record per line:
@@ -56,7 +55,7 @@ public enum RecordCodec {
     }
 
     static func hex8(_ v: UInt32) -> [UInt8] {
-        let digits = Array("0123456789abcdef".utf8)
+        let digits = Array("0123456789abcdef".utf8)   // catalogue: not text
         return (0..<8).map { digits[Int((v >> (28 - 4 * UInt32($0))) & 15)] }
     }
 }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// Decodes and verifies lines of the log. One per scanning thread: it keeps
@@ -111,37 +110,37 @@ struct RecordDecoder {
             try s.expect(0x7B)
             repeat {
                 s.skipSpace()
-                guard let key = try s.scanString().raw else { return .failure(.envelope("escaped key")) }
+                guard let key = try s.scanString().raw else { return .failure(.envelope("log.envelope.escapedKey")) }
                 try s.expect(0x3A)
                 s.skipSpace()
                 switch EnvelopeKey(UnsafeRawBufferPointer(rebasing: b[key])) {
                 case .id:
                     guard let r = try s.scanString().raw, let v = RecordID(text: UnsafeRawBufferPointer(rebasing: b[r]), table: base32)
-                    else { return .failure(.envelope("bad id")) }
+                    else { return .failure(.envelope("log.envelope.id")) }
                     id = v
                 case .time:
                     guard let r = try s.scanString().raw, let v = Timestamp(rfc3339: UnsafeRawBufferPointer(rebasing: b[r]))
-                    else { return .failure(.envelope("bad time")) }
+                    else { return .failure(.envelope("log.envelope.time")) }
                     time = v
                 case .actor:
                     actor = try s.parseString()
                 case .type:
                     type = try s.parseString()
                 case .version:
-                    guard case .int(let v) = try s.parseNumber() else { return .failure(.envelope("bad version")) }
+                    guard case .int(let v) = try s.parseNumber() else { return .failure(.envelope("log.envelope.version")) }
                     version = Int(clamping: v)
                 case .batch:
                     guard case .array(let a) = try s.parseValue(), a.count == 2, let i = a[0].int, let c = a[1].int,
                           c < Int32.max, i < Int32.max
-                    else { return .failure(.envelope("bad batch")) }
+                    else { return .failure(.envelope("log.envelope.batch")) }
                     batch = (Int32(i), Int32(c))
                 case .prev:
                     guard let r = try s.scanString().raw, r.count == 8, let v = Hex.parse8(b, at: r.lowerBound, digits: hex)
-                    else { return .failure(.envelope("bad prev")) }
+                    else { return .failure(.envelope("log.envelope.prev")) }
                     prev = v
                 case .data:
                     guard s.position < b.count, b[s.position] == 0x7B else {
-                        return .failure(.envelope("data is not an object"))
+                        return .failure(.envelope("log.envelope.data"))
                     }
                     payload = try s.skipValue()
                 case .other:
@@ -149,23 +148,23 @@ struct RecordDecoder {
                 }
             } while s.consume(0x2C)
         } catch {
-            return .failure(.envelope(error.reason))
+            return .failure(.syntax(error))
         }
         s.skipSpace()
         // The object's closing brace follows the checksum member, outside `b`.
-        guard s.position == b.count else { return .failure(.envelope("unexpected text before the checksum")) }
+        guard s.position == b.count else { return .failure(.envelope("log.envelope.beforeChecksum")) }
         guard let id, let time, let actor, let type, let version, let prev, let payload else {
-            return .failure(.envelope("missing field"))
+            return .failure(.envelope("log.envelope.missingField"))
         }
         return validate(Fields(id: id, time: time, actor: actor, type: type, version: version,
                                batchIndex: batch.0, batchCount: batch.1, prev: prev, payload: payload)) ?? .failure(.notARecord)
     }
 
     private func validate(_ f: Fields) -> Result<Fields, RecordDefect>? {
-        guard f.version >= 1, f.version < 1 << 16 else { return .failure(.envelope("bad version")) }
+        guard f.version >= 1, f.version < 1 << 16 else { return .failure(.envelope("log.envelope.version")) }
         guard f.batchCount >= 1, f.batchIndex >= 1, f.batchIndex <= f.batchCount,
               f.batchCount > 1 || f.batchIndex == 1
-        else { return .failure(.envelope("bad batch")) }
+        else { return .failure(.envelope("log.envelope.batch")) }
         return .success(f)
     }
 }
@@ -220,7 +219,10 @@ private enum EnvelopeKey {
 enum RecordDefect: Error, Equatable, CustomStringConvertible {
     case notARecord
     case checksumMismatch
+    /// A member of the envelope wrong or missing: the catalogue key saying which.
     case envelope(String)
+    /// The line is not JSON.
+    case syntax(JSONSyntaxError)
     /// An empty line: harmless between batches.
     case blankLine
     /// A line ending in CR LF, as an editor that changed the line endings saves it.
@@ -228,11 +230,12 @@ enum RecordDefect: Error, Equatable, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .blankLine: "a blank line inside a batch"
-        case .carriageReturn: "the line ends in CR LF (an editor changed the line endings)"
-        case .notARecord: "not a complete record"
-        case .checksumMismatch: "checksum mismatch (the line was altered)"
-        case .envelope(let why): "malformed record (\(why))"
+        case .blankLine: say("log.defect.blankLine")
+        case .carriageReturn: say("log.defect.carriageReturn")
+        case .notARecord: say("log.defect.notARecord")
+        case .checksumMismatch: say("log.defect.checksum")
+        case .envelope(let key): say("log.defect.malformed", say(key))
+        case .syntax(let error): say("log.defect.malformed", error.reason)
         }
     }
 }

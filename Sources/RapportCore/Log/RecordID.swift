@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// The unique id of a log record: 48 bits of milliseconds and 80 random bits
 /// (a ULID), written as 26 Crockford base-32 characters that sort by creation.
 ///
@@ -68,7 +67,7 @@ public struct RecordID: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public static func < (a: RecordID, b: RecordID) -> Bool { a.value < b.value }
 
-    private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
+    private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)   // catalogue: not text
     /// Base-32 digit values by byte (0xFF: not a digit); built once, never freed.
     nonisolated(unsafe) static let decodeTable: UnsafePointer<UInt8> = {
         let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)

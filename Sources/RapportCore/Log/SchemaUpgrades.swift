@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Brings an older record's payload up to the current schema, in one place.
 ///
 /// Each event type has a current version; a step turns version `n` of a type
@@ -28,11 +27,10 @@ public struct SchemaUpgrades: Sendable {
 
         public var description: String {
             switch self {
-            case .unknownType(let t): "unknown event type \"\(t)\""
-            case .newerVersion(let t, let v, let k):
-                "\(t) version \(v) was written by a newer rapport (this one reads up to version \(k)); upgrade rapport"
-            case .missingStep(let t, let v): "no upgrade for \(t) version \(v)"
-            case .notAnObject(let t): "the payload of \(t) is not an object"
+            case .unknownType(let t): say("log.upgrade.unknownType", t)
+            case .newerVersion(let t, let v, let k): say("log.upgrade.newer", t, v, k)
+            case .missingStep(let t, let v): say("log.upgrade.missingStep", t, v)
+            case .notAnObject(let t): say("log.upgrade.notAnObject", t)
             }
         }
     }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 import Synchronization
 
@@ -18,7 +17,7 @@ public enum Language: String, CaseIterable, Sendable {
     /// The language the locale asks for (LC_ALL, then LC_MESSAGES, then LANG,
     /// the first set): Chinese for one starting with `zh`, else nil.
     public static func fromLocale(_ environment: [String: String]) -> Language? {
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {   // catalogue: not text
             guard let value = environment[name], !value.isEmpty else { continue }
             return value.lowercased().hasPrefix("zh") ? .zh : nil
         }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Text from the log made safe to show on a terminal, and text from people
 /// checked before it goes into the log.
 ///
@@ -85,11 +84,11 @@ public enum TerminalText {
     /// overrides, and at most `maximumLineCharacters`.
     public static func problemAsLine(_ s: String) -> String? {
         if let bad = s.unicodeScalars.first(where: { standIn(for: $0) != nil || $0 == "\n" || $0 == "\t" }) {
-            return "holds a control character (\(describe(bad))); one-line fields take printable text only"
+            return say("log.text.lineControl", describe(bad))
         }
         let count = s.count
         if count > maximumLineCharacters {
-            return "is \(Format.grouped(count)) characters long; at most \(Format.grouped(maximumLineCharacters))"
+            return say("log.text.lineLong", Format.grouped(count), Format.grouped(maximumLineCharacters))
         }
         return nil
     }
@@ -98,21 +97,21 @@ public enum TerminalText {
     /// fine, other control characters are not, and at most `maximumNoteBytes`.
     public static func problemAsNote(_ s: String) -> String? {
         if let bad = s.unicodeScalars.first(where: { $0 != "\n" && $0 != "\t" && standIn(for: $0) != nil }) {
-            return "holds a control character (\(describe(bad))); notes take printable text, newlines and tabs"
+            return say("log.text.noteControl", describe(bad))
         }
         let bytes = s.utf8.count
         if bytes > maximumNoteBytes {
-            return "is \(Format.grouped(bytes)) bytes long; a note holds at most \(Format.grouped(maximumNoteBytes)) bytes (split it, or attach a file elsewhere)"
+            return say("log.text.noteLong", Format.grouped(bytes), Format.grouped(maximumNoteBytes))
         }
         return nil
     }
 
     private static func describe(_ scalar: Unicode.Scalar) -> String {
         switch scalar {
-        case "\u{1B}": "an escape, ESC"
-        case "\n": "a newline"
-        case "\t": "a tab"
-        case "\r": "a carriage return"
+        case "\u{1B}": say("log.text.escape")
+        case "\n": say("log.text.newline")
+        case "\t": say("log.text.tab")
+        case "\r": say("log.text.carriageReturn")
         default: "U+\(hex(scalar.value))"
         }
     }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Marks a batch (one action) as undone; the compensating events follow in
 /// the same batch.
 public struct ActionUndone: EventBody {
@@ -9,7 +8,7 @@ public struct ActionUndone: EventBody {
     public init(_ batch: RecordID) { self.batch = batch }
 
     public init(_ p: PayloadReader) throws(InputError) {
-        guard let id = RecordID(try p.text("batch")) else { throw InputError("batch: expected a record id", field: "batch") }
+        guard let id = RecordID(try p.text("batch")) else { throw InputError(say("log.payload.recordID", "batch"), field: "batch") }
         batch = id
     }
 
@@ -19,7 +18,7 @@ public struct ActionUndone: EventBody {
         guard let mine = state.actions[r.actor],
               let action = mine.last(where: { $0.tag == CRMState.Batch.tag(batch) && !state.undone.contains($0.firstRecord) })
         else {
-            throw InputError("undoes \(batch), which is not an action of \(r.actor)")
+            throw InputError(say("log.undone.notMine", batch, r.actor))
         }
         state.undone.insert(action.firstRecord)
         return state.customer(ofRecord: Int(action.firstRecord))
@@ -27,7 +26,7 @@ public struct ActionUndone: EventBody {
 
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? { nil }
 
-    public func describe(in state: CRMState, time: LocalTime?) -> String { "undid the action of \(Describe.when(batch.time, time))" }
+    public func describe(in state: CRMState, time: LocalTime?) -> String { say("log.undone", Describe.when(batch.time, time)) }
 }
 
 extension Event {

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A complaint, open until resolved.
 public struct ComplaintOpened: EventBody {
     public static let type = "complaint.opened"
@@ -29,12 +28,12 @@ public struct ComplaintOpened: EventBody {
     }
 
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? {
-        guard state.complaint(complaint.id)?.isOpen == true else { throw .changedSince("complaint \(complaint.id)") }
+        guard state.complaint(complaint.id)?.isOpen == true else { throw .changedSince(say("log.thing.complaint", complaint.id)) }
         return .withdrawn(complaint.id.ref)
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "complaint \(complaint.id): \(Describe.preview(complaint.summary))"
+        say("log.complaint.opened", complaint.id, Describe.preview(complaint.summary))
     }
 
     public var created: EntityRef? { complaint.id.ref }

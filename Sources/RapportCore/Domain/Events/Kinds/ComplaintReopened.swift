@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A resolved complaint open again (the undo of resolving it).
 public struct ComplaintReopened: EventBody {
     public static let type = "complaint.reopened"
@@ -31,7 +30,7 @@ public struct ComplaintReopened: EventBody {
         return .complaintResolved(complaint, resolution: resolution)
     }
 
-    public func describe(in state: CRMState, time: LocalTime?) -> String { "reopened complaint \(complaint)" }
+    public func describe(in state: CRMState, time: LocalTime?) -> String { say("log.complaint.reopened", complaint) }
 
     public var target: EntityRef? { complaint.ref }
 }

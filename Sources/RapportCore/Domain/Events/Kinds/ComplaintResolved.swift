@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A complaint resolved.
 public struct ComplaintResolved: EventBody {
     public static let type = "complaint.resolved"
@@ -31,7 +30,7 @@ public struct ComplaintResolved: EventBody {
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "resolved complaint \(complaint)" + (resolution.map { ": \(Describe.preview($0))" } ?? "")
+        Describe.detail(say("log.complaint.resolved", complaint), resolution.map { Describe.preview($0) })
     }
 
     public var target: EntityRef? { complaint.ref }

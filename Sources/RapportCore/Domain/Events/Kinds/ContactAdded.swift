@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A contact person added to an organisation.
 public struct ContactAdded: EventBody {
     public static let type = "contact.added"
@@ -9,7 +8,7 @@ public struct ContactAdded: EventBody {
     public init(_ p: PayloadReader) throws(InputError) {
         var c = Contact(id: try p.id("id"), customer: try p.id("customer"), name: "")
         try ContactField.apply(p.object, to: &c)
-        guard !c.name.isEmpty else { throw InputError("name: expected text", field: "name") }
+        guard !c.name.isEmpty else { throw InputError(say("log.payload.text", "name"), field: "name") }
         contact = c
     }
 
@@ -32,14 +31,14 @@ public struct ContactAdded: EventBody {
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? {
         // Adding another coach later takes the mark off this one: that is a change too.
         guard let now = state.contact(contact.id), ContactField.same(now, contact) else {
-            throw .changedSince("contact person \(contact.id)")
+            throw .changedSince(say("log.thing.contact", contact.id))
         }
         return .withdrawn(contact.id.ref)
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        let role = [contact.role?.english, contact.isCoach ? "coach" : nil].compactMap { $0 }.joined(separator: ", ")
-        return "added contact \(contact.id) \(contact.name)" + (role.isEmpty ? "" : " (\(role))")
+        let role = Describe.list([contact.role?.word, contact.isCoach ? say("log.coach") : nil].compactMap { $0 })
+        return Describe.aside(say("log.contact.added", contact.id, contact.name), role.isEmpty ? nil : role)
     }
 
     public var created: EntityRef? { contact.id.ref }

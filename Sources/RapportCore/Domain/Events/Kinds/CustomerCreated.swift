@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A customer added.
 public struct CustomerCreated: EventBody {
     public static let type = "customer.created"
@@ -9,7 +8,7 @@ public struct CustomerCreated: EventBody {
     public init(_ p: PayloadReader) throws(InputError) {
         var c = Customer(id: try p.id("id"), name: "")
         try CustomerField.apply(p.object, to: &c)
-        guard !c.name.isEmpty else { throw InputError("name: expected text", field: "name") }
+        guard !c.name.isEmpty else { throw InputError(say("log.payload.text", "name"), field: "name") }
         customer = c
     }
 
@@ -28,13 +27,13 @@ public struct CustomerCreated: EventBody {
 
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? {
         guard let now = state.customer(customer.id), CustomerField.same(now, customer) else {
-            throw .changedSince("customer \(customer.id)")
+            throw .changedSince(say("log.thing.customer", customer.id))
         }
         return .withdrawn(customer.id.ref)
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "created customer \(customer.id) \(customer.name) (\(customer.kind.english))"
+        say("log.customer.created", customer.id, customer.name, customer.kind.word)
     }
 
     public var created: EntityRef? { customer.id.ref }

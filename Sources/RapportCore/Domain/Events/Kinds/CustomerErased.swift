@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A customer's personal data was erased on request: the records about them
 /// were rewritten without it. Says who asked it done (the actor), why, and
 /// how many records; never what was erased. It cannot be undone.
@@ -29,11 +28,11 @@ public struct CustomerErased: EventBody {
     }
 
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? {
-        throw .irreversible("an erasure cannot be taken back: what was erased is gone from the log")
+        throw .irreversible(say("log.erase.irreversible"))
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "erased the personal data of \(customer) from \(records) records: \(Describe.preview(reason))"
+        say("log.customer.erased", customer, records, Describe.preview(reason))
     }
 
     public var target: EntityRef? { customer.ref }

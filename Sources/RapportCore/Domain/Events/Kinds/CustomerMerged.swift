@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Two records of one customer made one: everything of the duplicate (its
 /// contacts, deals, interactions, follow-ups, complaints, purchases, mood
 /// notes and notes) moves to the customer kept; the duplicate stays in
@@ -25,7 +24,7 @@ public struct CustomerMerged: EventBody {
         kept = try p.id("kept")
         duplicate = try p.id("duplicate")
         moved = try p.value("moved").stringList("moved").map { s throws(InputError) in
-            guard let ref = EntityRef(s) else { throw InputError("moved: expected entity ids", field: "moved") }
+            guard let ref = EntityRef(s) else { throw InputError(say("log.payload.refs", "moved"), field: "moved") }
             return ref
         }
     }
@@ -38,7 +37,7 @@ public struct CustomerMerged: EventBody {
 
     public func apply(to state: inout CRMState, _ r: RecordInfo) throws(InputError) -> CustomerID? {
         let k = try state.existing(state.customers, kept), d = try state.existing(state.customers, duplicate)
-        guard k != d else { throw InputError("a customer cannot be merged into itself") }
+        guard k != d else { throw InputError(say("log.merge.itself")) }
         state.moveEverything(from: d, to: k)
         state.customers[d].mergedInto = kept
         state.recomputeContact(customer: k)
@@ -49,13 +48,13 @@ public struct CustomerMerged: EventBody {
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? {
         guard let k = state.customer(kept), let d = state.customer(duplicate), d.mergedInto == kept, k.mergedInto == nil,
               moved.allSatisfy({ state.customerNumber(of: $0) == kept.number })
-        else { throw .changedSince("the merge of \(duplicate) into \(kept)") }
+        else { throw .changedSince(say("log.thing.merge", duplicate, kept)) }
         return Event(CustomerUnmerged(kept: kept, duplicate: duplicate, moved: moved))
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "merged \(duplicate) \(state.customer(duplicate)?.name ?? "") into \(kept) \(state.customer(kept)?.name ?? "")"
-            + (moved.isEmpty ? "" : ": moved \(CustomerMerged.count(moved))")
+        let merged = say("log.merge.done", duplicate, state.customer(duplicate)?.name ?? "", kept, state.customer(kept)?.name ?? "")
+        return moved.isEmpty ? merged : say("log.merge.moved", merged, CustomerMerged.count(moved))
     }
 
     public var target: EntityRef? { kept.ref }
@@ -64,8 +63,8 @@ public struct CustomerMerged: EventBody {
     static func count(_ refs: [EntityRef]) -> String {
         EntityKind.allCases.compactMap { kind -> String? in
             let n = refs.filter { $0.kind == kind }.count
-            return n == 0 ? nil : "\(n) \(kind.noun)\(n == 1 ? "" : "s")"
-        }.joined(separator: ", ")
+            return n == 0 ? nil : Language.reading == .en ? "\(n) \(kind.noun)\(n == 1 ? "" : "s")" : say("log.merge.count", n, kind.noun)
+        }.joined(separator: Language.reading == .en ? ", " : "，")
     }
 }
 
@@ -94,7 +93,7 @@ public struct CustomerUnmerged: EventBody {
 
     public func apply(to state: inout CRMState, _ r: RecordInfo) throws(InputError) -> CustomerID? {
         let k = try state.existing(state.customers, kept), d = try state.existing(state.customers, duplicate)
-        guard state.customers[d].mergedInto == kept else { throw InputError("\(duplicate) is not merged into \(kept)") }
+        guard state.customers[d].mergedInto == kept else { throw InputError(say("log.merge.notMerged", duplicate, kept)) }
         state.move(Set(moved), from: k, to: d)
         state.customers[d].mergedInto = nil
         state.recomputeContact(customer: k)
@@ -108,7 +107,7 @@ public struct CustomerUnmerged: EventBody {
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "took \(duplicate) \(state.customer(duplicate)?.name ?? "") out of \(kept) again"
+        say("log.merge.undone", duplicate, state.customer(duplicate)?.name ?? "", kept)
     }
 }
 

@@ -35,7 +35,7 @@ public struct DealClosed: EventBody {
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "\(outcome == .won ? "won" : "lost") \(deal) \(state.deal(deal)?.title ?? "")" + (reason.map { ": \(Describe.preview($0))" } ?? "")
+        Describe.detail(say(outcome == .won ? "log.deal.won" : "log.deal.lost", deal, state.deal(deal)?.title ?? ""), reason.map { Describe.preview($0) })
     }
 
     public var target: EntityRef? { deal.ref }

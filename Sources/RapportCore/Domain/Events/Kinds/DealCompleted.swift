@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A won deal's follow-through marked complete: delivered, installed, and
 /// problems in use solved; the deal is done. `deal.resumed` is its undo.
 public struct DealCompleted: EventBody {
@@ -30,7 +29,7 @@ public struct DealCompleted: EventBody {
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "completed the follow-through of \(deal) \(state.deal(deal)?.title ?? "")" + (note.map { ": \(Describe.preview($0))" } ?? "")
+        Describe.detail(say("log.deal.completed", deal, state.deal(deal)?.title ?? ""), note.map { Describe.preview($0) })
     }
 
     public var target: EntityRef? { deal.ref }
@@ -58,7 +57,7 @@ public struct DealResumed: EventBody {
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "resumed the follow-through of \(deal) \(state.deal(deal)?.title ?? "")"
+        say("log.deal.resumed", deal, state.deal(deal)?.title ?? "")
     }
 
     public var target: EntityRef? { deal.ref }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A deal opened for a customer, in a stage.
 public struct DealCreated: EventBody {
     public static let type = "deal.created"
@@ -10,7 +9,7 @@ public struct DealCreated: EventBody {
         var d = Deal(id: try p.id("id"), customer: try p.id("customer"), title: "")
         d.stage = try p.term("stage")
         try DealField.apply(p.object, to: &d)
-        guard !d.title.isEmpty else { throw InputError("title: expected text", field: "title") }
+        guard !d.title.isEmpty else { throw InputError(say("log.payload.text", "title"), field: "title") }
         deal = d
     }
 
@@ -36,13 +35,14 @@ public struct DealCreated: EventBody {
 
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? {
         guard let now = state.deal(deal.id), DealField.same(now, deal), now.stage == deal.stage, now.outcome == nil else {
-            throw .changedSince("deal \(deal.id)")
+            throw .changedSince(say("log.thing.deal", deal.id))
         }
         return .withdrawn(deal.id.ref)
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "opened deal \(deal.id) \(deal.title) (\(deal.stage.english)\(deal.value.map { ", " + $0.display } ?? ""))"
+        deal.value.map { say("log.deal.openedWorth", deal.id, deal.title, deal.stage.word, $0.display) }
+            ?? say("log.deal.opened", deal.id, deal.title, deal.stage.word)
     }
 
     public var created: EntityRef? { deal.id.ref }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A deal moved to another stage.
 public struct DealMoved: EventBody {
     public static let type = "deal.moved"
@@ -49,12 +48,12 @@ public struct DealMoved: EventBody {
     }
 
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? {
-        guard let d = state.deal(deal), d.stage == to, d.outcome == nil else { throw .changedSince("the stage of \(deal)") }
+        guard let d = state.deal(deal), d.stage == to, d.outcome == nil else { throw .changedSince(say("log.thing.stage", deal)) }
         return Event(DealMoved(deal, from: to, to: from, entered: was))
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "moved \(deal) \(state.deal(deal)?.title ?? ""): \(from.english) → \(to.english)"
+        say("log.deal.moved", deal, state.deal(deal)?.title ?? "", from.word, to.word)
     }
 
     public var target: EntityRef? { deal.ref }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A closed deal opened again (the undo of closing it).
 public struct DealReopened: EventBody {
     public static let type = "deal.reopened"
@@ -37,7 +36,7 @@ public struct DealReopened: EventBody {
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "reopened \(deal) \(state.deal(deal)?.title ?? "") (was \(outcome.rawValue))"
+        say("log.deal.reopened", deal, state.deal(deal)?.title ?? "", Describe.code(outcome))
     }
 
     public var target: EntityRef? { deal.ref }

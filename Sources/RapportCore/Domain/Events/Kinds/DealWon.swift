@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A deal won: the customer committed to buy, and the deal moves on to
 /// follow-through (delivery, installation, problems in use) until that is
 /// marked complete. `deal.unwon` is its undo. Before this kind existed a win
@@ -44,7 +43,7 @@ public struct DealWon: EventBody {
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "won \(deal) \(state.deal(deal)?.title ?? ""): follow-through begins" + (reason.map { " (\(Describe.preview($0)))" } ?? "")
+        Describe.aside(say("log.deal.wonFollow", deal, state.deal(deal)?.title ?? ""), reason.map { Describe.preview($0) })
     }
 
     public var target: EntityRef? { deal.ref }
@@ -89,7 +88,7 @@ public struct DealUnwon: EventBody {
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "took back the win of \(deal) \(state.deal(deal)?.title ?? ""): open again in \(to.english)"
+        say("log.deal.unwon", deal, state.deal(deal)?.title ?? "", to.word)
     }
 
     public var target: EntityRef? { deal.ref }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// One field of an entity changed; the old value travels beside the new.
 /// One generic kind serves every entity whose fields are edited one at a
 /// time: `customer.changed`, `contact.changed`, `deal.changed`,
@@ -34,15 +33,23 @@ public struct EntityChanged<Field: ChangeableField>: EventBody {
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? {
         let all = state[keyPath: Field.entities]
         guard id.number >= 1, Int(id.number) <= all.count, change.field.value(of: all[id.index]) == change.to else {
-            throw .changedSince("\(id) \(change.field.rawValue)")
+            throw .changedSince(say("log.thing.field", id, fieldName))
         }
         return Event(EntityChanged(id, change.reversed))
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
         let name = "\(id)\(Describe.name(id.ref, in: state).map { " " + Describe.preview($0, characters: 80) } ?? "")"
-        if let words = Field.describe(change) { return "\(name): \(words)" }
-        return "changed \(change.field.rawValue) of \(name): \(Describe.value(change.from)) → \(Describe.value(change.to))"
+        if let words = Field.describe(change) { return Describe.detail(name, words) }
+        return say("log.changed", fieldName, name, Describe.value(change.from), Describe.value(change.to))
+    }
+
+    /// The field as people read it: its code in English (as the timeline
+    /// always gave it), its name in another language.
+    var fieldName: String {
+        guard Language.reading != .en else { return change.field.rawValue }
+        let key = ["log", "field", "\(id.ref.kind)", change.field.rawValue].joined(separator: ".")   // log.field.deal.probability
+        return say(key)
     }
 
     public var target: EntityRef? { id.ref }
@@ -91,10 +98,10 @@ extension ComplaintField: ChangeableField {
         case .steps:
             let before = change.from.array?.count ?? 0, after = change.to.array ?? []
             guard after.count == before + 1, let text = after.last?.object?["text"]?.string else { return nil }
-            return "step \(after.count): \(Describe.preview(text))"
+            return say("log.complaint.step", after.count, Describe.preview(text))
         case .satisfied:
-            return change.to.bool.map { $0 ? "the customer is satisfied with the resolution" : "the customer is not satisfied with the resolution" }
-                ?? "satisfaction no longer confirmed"
+            return change.to.bool.map { say($0 ? "log.complaint.satisfied" : "log.complaint.notSatisfied") }
+                ?? say("log.complaint.unconfirmed")
         case .summary:
             return nil
         }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// An entity taken back (the undo of its creation); it stays in history.
 public struct EntityWithdrawn: EventBody {
     public static let type = "entity.withdrawn"
@@ -15,7 +14,7 @@ public struct EntityWithdrawn: EventBody {
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? { .restored(entity) }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "withdrew \(entity.kind.noun) \(entity)\(Describe.name(entity, in: state).map { " " + $0 } ?? "")"
+        say("log.withdrawn", entity.kind.noun, entity, Describe.name(entity, in: state).map { " " + $0 } ?? "")
     }
 
     public var target: EntityRef? { entity }

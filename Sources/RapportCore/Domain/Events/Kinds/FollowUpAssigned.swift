@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A follow-up given to someone else to do.
 public struct FollowUpAssigned: EventBody {
     public static let type = "followup.assigned"
@@ -26,13 +25,13 @@ public struct FollowUpAssigned: EventBody {
     }
 
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? {
-        guard let f = state.followUp(followUp), f.owner == to else { throw .changedSince("who does \(followUp)") }
+        guard let f = state.followUp(followUp), f.owner == to else { throw .changedSince(say("log.thing.owner", followUp)) }
         guard let from else { return nil }
         return .followUpAssigned(followUp, from: to, to: from)
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "gave \(followUp) to \(to)" + (from.map { " (was \($0))" } ?? "")
+        from.map { say("log.followUp.reassigned", followUp, to, $0) } ?? say("log.followUp.assigned", followUp, to)
     }
 
     public var target: EntityRef? { followUp.ref }

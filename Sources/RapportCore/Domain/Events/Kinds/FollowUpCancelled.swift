@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A follow-up no longer needed.
 public struct FollowUpCancelled: EventBody {
     public static let type = "followup.cancelled"
@@ -30,7 +29,7 @@ public struct FollowUpCancelled: EventBody {
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "cancelled \(followUp)" + (reason.map { ": \(Describe.preview($0))" } ?? "")
+        Describe.detail(say("log.followUp.cancelled", followUp), reason.map { Describe.preview($0) })
     }
 
     public var target: EntityRef? { followUp.ref }

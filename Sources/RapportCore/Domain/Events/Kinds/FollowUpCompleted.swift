@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A follow-up done, with how it went and the interaction it recorded.
 public struct FollowUpCompleted: EventBody {
     public static let type = "followup.completed"
@@ -34,7 +33,7 @@ public struct FollowUpCompleted: EventBody {
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "completed \(followUp)" + (outcome.map { " (\($0.english))" } ?? "")
+        Describe.aside(say("log.followUp.completed", followUp), outcome?.word)
     }
 
     public var target: EntityRef? { followUp.ref }

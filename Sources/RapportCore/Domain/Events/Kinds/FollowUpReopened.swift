@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A done or cancelled follow-up open again (the undo of closing it).
 public struct FollowUpReopened: EventBody {
     public static let type = "followup.reopened"
@@ -25,7 +24,7 @@ public struct FollowUpReopened: EventBody {
 
     public func apply(to state: inout CRMState, _ r: RecordInfo) throws(InputError) -> CustomerID? {
         let i = try state.existing(state.followUps, followUp)
-        guard state.followUps[i].status != .open else { throw InputError("follow-up \(followUp) is already open") }
+        guard state.followUps[i].status != .open else { throw InputError(say("log.followUp.alreadyOpen", followUp)) }
         state.followUps[i].status = .open
         state.followUps[i].outcome = nil
         state.followUps[i].interaction = nil
@@ -39,7 +38,7 @@ public struct FollowUpReopened: EventBody {
         return was == .done ? .followUpCompleted(followUp, outcome: outcome, interaction: nil) : .followUpCancelled(followUp, reason: reason)
     }
 
-    public func describe(in state: CRMState, time: LocalTime?) -> String { "reopened \(followUp) (was \(was.rawValue))" }
+    public func describe(in state: CRMState, time: LocalTime?) -> String { say("log.followUp.reopened", followUp, Describe.code(was)) }
 
     public var target: EntityRef? { followUp.ref }
 }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// The next step with a customer, due at a time.
 public struct FollowUpScheduled: EventBody {
     public static let type = "followup.scheduled"
@@ -39,15 +38,16 @@ public struct FollowUpScheduled: EventBody {
 
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? {
         guard let now = state.followUp(followUp.id), now.status == .open, now.due == followUp.due else {
-            throw .changedSince("follow-up \(followUp.id)")
+            throw .changedSince(say("log.thing.followUp", followUp.id))
         }
         return .withdrawn(followUp.id.ref)
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
         let f = followUp
-        return "scheduled \(f.id)\(f.tactic.map { " " + $0.english } ?? "") for \(Describe.when(f.due, time))"
-            + (f.note.map { " — \(Describe.preview($0))" } ?? "")
+        let due = Describe.when(f.due, time)
+        return Describe.noted(f.tactic.map { say("log.followUp.scheduledTactic", f.id, $0.word, due) } ?? say("log.followUp.scheduled", f.id, due),
+                              f.note.map { Describe.preview($0) })
     }
 
     public var created: EntityRef? { followUp.id.ref }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A follow-up put off to a later time.
 public struct FollowUpSnoozed: EventBody {
     public static let type = "followup.snoozed"
@@ -28,12 +27,12 @@ public struct FollowUpSnoozed: EventBody {
     }
 
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? {
-        guard let f = state.followUp(followUp), f.status == .open, f.due == to else { throw .changedSince("the due time of \(followUp)") }
+        guard let f = state.followUp(followUp), f.status == .open, f.due == to else { throw .changedSince(say("log.thing.due", followUp)) }
         return .followUpSnoozed(followUp, from: to, to: from)
     }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "snoozed \(followUp): \(Describe.when(from, time)) → \(Describe.when(to, time))"
+        say("log.followUp.snoozed", followUp, Describe.when(from, time), Describe.when(to, time))
     }
 
     public var target: EntityRef? { followUp.ref }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A customer's mood observed.
 public struct MoodNoted: EventBody {
     public static let type = "mood.noted"
@@ -31,7 +30,7 @@ public struct MoodNoted: EventBody {
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? { .withdrawn(note.id.ref) }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "mood \(note.mood.english)" + (note.note.map { " — \(Describe.preview($0))" } ?? "")
+        Describe.noted(say("log.mood", note.mood.word), note.note.map { Describe.preview($0) })
     }
 
     public var created: EntityRef? { note.id.ref }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A free note about a customer.
 public struct NoteAdded: EventBody {
     public static let type = "note.added"
@@ -26,7 +25,7 @@ public struct NoteAdded: EventBody {
 
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? { .withdrawn(note.id.ref) }
 
-    public func describe(in state: CRMState, time: LocalTime?) -> String { "note: \(Describe.preview(note.text))" }
+    public func describe(in state: CRMState, time: LocalTime?) -> String { say("log.note", Describe.preview(note.text)) }
 
     public var created: EntityRef? { note.id.ref }
 }

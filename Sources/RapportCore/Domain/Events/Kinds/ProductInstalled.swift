@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A product installed at a customer's: its file opens, and its check-ups begin.
 public struct ProductInstalled: EventBody {
     public static let type = "product.installed"
@@ -34,8 +33,9 @@ public struct ProductInstalled: EventBody {
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? { .withdrawn(product.id.ref) }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "installed \(product.id) \(Describe.preview(product.name)) on \(product.installedOn)"
-            + (product.serviceEvery.map { ", checked \($0.words)" } ?? "")
+        let name = Describe.preview(product.name)
+        return product.serviceEvery.map { say("log.product.installedChecked", product.id, name, product.installedOn, $0.words) }
+            ?? say("log.product.installed", product.id, name, product.installedOn)
     }
 
     public var created: EntityRef? { product.id.ref }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Something a customer bought.
 public struct PurchaseRecorded: EventBody {
     public static let type = "purchase.recorded"
@@ -7,8 +6,8 @@ public struct PurchaseRecorded: EventBody {
     public init(_ purchase: Purchase) { self.purchase = purchase }
 
     public init(_ p: PayloadReader) throws(InputError) {
-        guard let amount = Money(try p.text("amount")) else { throw InputError("amount: expected an amount", field: "amount") }
-        guard let date = Day(try p.text("date")) else { throw InputError("date: expected a date", field: "date") }
+        guard let amount = Money(try p.text("amount")) else { throw InputError(say("log.payload.amount", "amount"), field: "amount") }
+        guard let date = Day(try p.text("date")) else { throw InputError(say("log.payload.date", "date"), field: "date") }
         var b = Purchase(id: try p.id("id"), customer: try p.id("customer"), amount: amount, date: date)
         b.note = try p.optionalText("note")
         purchase = b
@@ -33,7 +32,7 @@ public struct PurchaseRecorded: EventBody {
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? { .withdrawn(purchase.id.ref) }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "purchase \(purchase.id): \(purchase.amount.display) on \(purchase.date)"
+        say("log.purchase", purchase.id, purchase.amount.display, purchase.date)
     }
 
     public var created: EntityRef? { purchase.id.ref }

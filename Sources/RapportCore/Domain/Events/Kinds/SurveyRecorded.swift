@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A satisfaction survey: the seed's 15 statements rated 1 to 5 on a date.
 public struct SurveyRecorded: EventBody {
     public static let type = "survey.recorded"
@@ -8,11 +7,11 @@ public struct SurveyRecorded: EventBody {
 
     public init(_ p: PayloadReader) throws(InputError) {
         let ratings = try p.value("ratings").array?.map { r throws(InputError) in
-            guard let n = r.int, (1...5).contains(n) else { throw InputError("ratings: expected whole numbers from 1 to 5", field: "ratings") }
+            guard let n = r.int, (1...5).contains(n) else { throw InputError(say("log.payload.ratingRange", "ratings"), field: "ratings") }
             return UInt8(n)
         }
         guard let ratings, ratings.count == SurveyStatement.all.count else {
-            throw InputError("ratings: expected \(SurveyStatement.all.count) ratings", field: "ratings")
+            throw InputError(say("log.payload.ratingCount", "ratings", SurveyStatement.all.count), field: "ratings")
         }
         var s = Survey(id: try p.id("id"), customer: try p.id("customer"), date: try p.value("date").requiredDay("date"), ratings: ratings)
         s.note = try p.optionalText("note")
@@ -38,7 +37,7 @@ public struct SurveyRecorded: EventBody {
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? { .withdrawn(survey.id.ref) }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        "satisfaction survey \(survey.id) of \(survey.date): \(Describe.score(survey.score)) of 5"
+        say("log.survey", survey.id, survey.date, Describe.score(survey.score))
     }
 
     public var created: EntityRef? { survey.id.ref }

@@ -1,4 +1,3 @@
-import RapportCore
 /// A key as the UI sees it, whatever the terminal sent.
 public enum Key: Hashable, Sendable {
     case char(Character)
@@ -11,7 +10,7 @@ public enum Key: Hashable, Sendable {
     /// How help names the key.
     public var label: String {
         switch self {
-        case .char(" "): say("screen.key.space")
+        case .char(" "): "Space"   // catalogue: not text (a key cap; the Chinese help snapshot shows it so)
         case .char(let c): String(c)
         case .up: "↑"
         case .down: "↓"

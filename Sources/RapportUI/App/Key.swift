@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A key as the UI sees it, whatever the terminal sent.
 public enum Key: Hashable, Sendable {
     case char(Character)
@@ -11,24 +10,24 @@ public enum Key: Hashable, Sendable {
     /// How help names the key.
     public var label: String {
         switch self {
-        case .char(" "): "Space"
+        case .char(" "): "Space"   // catalogue: not text (a key cap; the Chinese help snapshot shows it so)
         case .char(let c): String(c)
         case .up: "↑"
         case .down: "↓"
         case .left: "←"
         case .right: "→"
-        case .pageUp: "PgUp"
-        case .pageDown: "PgDn"
-        case .home: "Home"
-        case .end: "End"
-        case .enter: "Enter"
-        case .escape: "Esc"
-        case .tab: "Tab"
-        case .backTab: "Shift-Tab"
-        case .backspace: "Backspace"
-        case .delete: "Delete"
+        case .pageUp: "PgUp"   // catalogue: not text (a key cap)
+        case .pageDown: "PgDn"   // catalogue: not text (a key cap)
+        case .home: "Home"   // catalogue: not text (a key cap)
+        case .end: "End"   // catalogue: not text (a key cap)
+        case .enter: "Enter"   // catalogue: not text (a key cap)
+        case .escape: "Esc"   // catalogue: not text (a key cap)
+        case .tab: "Tab"   // catalogue: not text (a key cap)
+        case .backTab: "Shift-Tab"   // catalogue: not text (a key cap)
+        case .backspace: "Backspace"   // catalogue: not text (a key cap)
+        case .delete: "Delete"   // catalogue: not text (a key cap)
         case .function(let n): "F\(n)"
-        case .ctrl(let c): "Ctrl-\(c.uppercased())"
+        case .ctrl(let c): "Ctrl-\(c.uppercased())"   // catalogue: not text (a key cap)
         }
     }
 }

@@ -1,4 +1,4 @@
-// catalogue: not yet moved (issue 16)
+import RapportCore
 /// Reads a theme file: one style per line, `name  foreground  [background]  [attributes]`.
 ///
 /// Colours are `default`, a name (`black`, `red`, … `white`, `bright-red` …) or
@@ -19,12 +19,12 @@ public enum ThemeParser {
             guard !fields.isEmpty else { continue }
             func fail(_ message: String) -> Problem { Problem(file: file, line: n + 1, message: message) }
             guard let style = Style(rawValue: fields[0]) else {
-                throw fail("unknown style \"\(fields[0])\"; styles are: \(Style.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail(say("screen.theme.unknownStyle", fields[0], Style.allCases.map(\.rawValue).joined(separator: ", ")))
             }
             guard (2...4).contains(fields.count) else {
-                throw fail("expected `\(fields[0])  foreground  [background]  [attributes]`, got \(fields.count - 1) values")
+                throw fail(say("screen.theme.expected", fields[0], fields.count - 1))
             }
-            guard looks[style] == nil else { throw fail("\"\(fields[0])\" is set twice") }
+            guard looks[style] == nil else { throw fail(say("screen.theme.twice", fields[0])) }
             var look = Theme.Look()
             guard let fg = color(fields[1]) else { throw fail(badColor(fields[1])) }
             look.foreground = fg
@@ -39,7 +39,7 @@ public enum ThemeParser {
             }
             if fields.count == 4 {
                 guard let attrs = attributes(fields[3]) else {
-                    throw fail("unknown attribute in \"\(fields[3])\"; use \(Theme.Attribute.allCases.map(\.rawValue).joined(separator: ", ")) or -")
+                    throw fail(say("screen.theme.unknownAttribute", fields[3], Theme.Attribute.allCases.map(\.rawValue).joined(separator: ", ")))
                 }
                 look.attributes = attrs
             }
@@ -48,18 +48,18 @@ public enum ThemeParser {
         return Theme(name: name, looks: looks)
     }
 
-    static let colorNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
+    static let colorNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]   // catalogue: not text
 
     private static func color(_ s: String) -> Theme.Color? {
-        if s == "default" || s == "-" { return .terminalDefault }
+        if s == "default" || s == "-" { return .terminalDefault }   // catalogue: not text
         if let n = Int(s), (0...255).contains(n) { return .index(n) }
         if let i = colorNames.firstIndex(of: s) { return .index(i) }
-        if s.hasPrefix("bright-"), let i = colorNames.firstIndex(of: String(s.dropFirst(7))) { return .index(i + 8) }
+        if s.hasPrefix("bright-"), let i = colorNames.firstIndex(of: String(s.dropFirst(7))) { return .index(i + 8) }   // catalogue: not text (a colour name in the file format)
         return nil
     }
 
     private static func badColor(_ s: String) -> String {
-        "unknown colour \"\(s)\"; use default, 0–255, \(colorNames.joined(separator: ", ")) or bright-NAME"
+        say("screen.theme.unknownColour", s, colorNames.joined(separator: ", "))
     }
 
     private static func attributes(_ s: String) -> Set<Theme.Attribute>? {

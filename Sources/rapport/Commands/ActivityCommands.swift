@@ -1,23 +1,17 @@
-// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import RapportCore
 
 /// `rapport call log`: what happened on a call (or visit, meeting, e-mail).
 struct CallCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "call", abstract: "Log calls and other contacts.", subcommands: [Log.self])
+    static let configuration = CommandConfiguration(commandName: "call", abstract: CLIText.fit(say("commands.call.abstract")), subcommands: [Log.self])
 
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Log a call (or visit, meeting, e-mail, message); prints its id.",
-            discussion: """
-                The customer may be given by phone number, as a telephony hook would:
-                  rapport call log "+86 138 0013 8000" --direction in --outcome reached --mood rising \\
-                    --objection price --technique postpone --note "wants a volume discount" --next "fri 10:00"
-                """)
+            abstract: CLIText.fit(say("commands.call.log.abstract")), discussion: CLIText.fit(say("commands.call.log.discussion"), width: CLIText.page))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The customer: an id, a name or part of one, or a phone number.") var customer: String
+        @Argument(help: .words(say("commands.help.customerAny"))) var customer: String
         @OptionGroup var details: InteractionOptions
-        @Flag(help: "Print a JSON object instead of the id.") var json = false
+        @Flag(help: .words(say("commands.help.jsonID"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { session, w in
@@ -32,17 +26,17 @@ struct CallCommand: ParsableCommand {
 /// `rapport note …`: mood, personality, AIDMAS stage, free text.
 struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "note", abstract: "Note a customer's mood, personality type, AIDMAS stage, or free text.",
+        commandName: "note", abstract: CLIText.fit(say("commands.note.abstract")),
         subcommands: [MoodNote.self, Personality.self, AIDMASStage.self, Text.self])
 
     struct MoodNote: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "mood", abstract: "Note the mood observed; prints its id.")
+        static let configuration = CommandConfiguration(commandName: "mood", abstract: CLIText.fit(say("commands.note.mood.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The customer.") var customer: String
-        @Argument(help: "rising, falling, calm or complacent.") var mood: String
-        @Option(help: "What was seen.") var note: String?
-        @Option(help: "When (default now).") var at: String?
-        @Flag(help: "Print a JSON object instead of the id.") var json = false
+        @Argument(help: .words(say("commands.help.customer"))) var customer: String
+        @Argument(help: .words(say("commands.note.mood.mood"))) var mood: String
+        @Option(help: .words(say("commands.note.mood.note"))) var note: String?
+        @Option(help: .words(say("commands.note.mood.at"))) var at: String?
+        @Flag(help: .words(say("commands.help.jsonID"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { session, w in
@@ -54,16 +48,16 @@ struct NoteCommand: ParsableCommand {
     }
 
     struct Personality: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set the personality type (none clears it).")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("commands.note.personality.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The customer.") var customer: String
-        @Argument(help: "driver, analytical, expressive, amiable, or none.") var type: String
-        @Flag(help: "Print a JSON object.") var json = false
+        @Argument(help: .words(say("commands.help.customer"))) var customer: String
+        @Argument(help: .words(say("commands.note.personality.type"))) var type: String
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { session, w in
                 let c = try session.customer(customer, in: w)
-                let value: JSON = type.lowercased() == "none" ? .null
+                let value: JSON = NoteCommand.clears(type) ? .null
                     : .string(try Failure.input { () throws(InputError) in try PersonalityType.parsing(type) }.rawValue)
                 return .editCustomer(c.id, fields: [.personality: value])
             }
@@ -71,16 +65,16 @@ struct NoteCommand: ParsableCommand {
     }
 
     struct AIDMASStage: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "aidmas", abstract: "Set the AIDMAS stage (none clears it).")
+        static let configuration = CommandConfiguration(commandName: "aidmas", abstract: CLIText.fit(say("commands.note.aidmas.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The customer.") var customer: String
-        @Argument(help: "attention, interest, desire, memory, action, satisfaction, or none.") var stage: String
-        @Flag(help: "Print a JSON object.") var json = false
+        @Argument(help: .words(say("commands.help.customer"))) var customer: String
+        @Argument(help: .words(say("commands.note.aidmas.stage"))) var stage: String
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { session, w in
                 let c = try session.customer(customer, in: w)
-                let value: JSON = stage.lowercased() == "none" ? .null
+                let value: JSON = NoteCommand.clears(stage) ? .null
                     : .string(try Failure.input { () throws(InputError) in try AIDMAS.parsing(stage) }.rawValue)
                 return .editCustomer(c.id, fields: [.aidmas: value])
             }
@@ -88,11 +82,11 @@ struct NoteCommand: ParsableCommand {
     }
 
     struct Text: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a free note; prints its id.")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("commands.note.text.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The customer.") var customer: String
-        @Argument(help: "The note.") var text: String
-        @Flag(help: "Print a JSON object instead of the id.") var json = false
+        @Argument(help: .words(say("commands.help.customer"))) var customer: String
+        @Argument(help: .words(say("commands.note.text.text"))) var text: String
+        @Flag(help: .words(say("commands.help.jsonID"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { session, w in
@@ -100,4 +94,7 @@ struct NoteCommand: ParsableCommand {
             }
         }
     }
+
+    /// `none` (or 无) clears the field instead of naming a term.
+    static func clears(_ text: String) -> Bool { text.lowercased() == "none" || text.trimmingSpaces == "无" }
 }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import RapportCore
 import RapportExchange
@@ -6,17 +5,16 @@ import RapportExchange
 /// `rapport customer …`: people and organisations.
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "customer", abstract: "Add, edit, show, list and search customers.",
+        commandName: "customer", abstract: CLIText.fit(say("commands.customer.abstract")),
         subcommands: [Add.self, Edit.self, Show.self, List.self, Search.self, Merge.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a customer; prints its id.",
-            discussion: "Example: rapport customer add 张伟 --company \"Lumen Co.\" --phone \"+86 138 0013 8000\" --size large")
+            abstract: CLIText.fit(say("commands.customer.add.abstract")), discussion: CLIText.fit(say("commands.customer.add.discussion"), width: CLIText.page))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The name, in any script.") var name: String
+        @Argument(help: .words(say("commands.customer.add.name"))) var name: String
         @OptionGroup var fields: CustomerFieldOptions
-        @Flag(help: "Print a JSON object instead of the id.") var json = false
+        @Flag(help: .words(say("commands.help.jsonID"))) var json = false
 
         func run() throws {
             try reportingFailures {
@@ -31,17 +29,16 @@ struct CustomerCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a customer's fields; an empty value clears one.",
-            discussion: "Example: rapport customer edit c12 --relationship familiar --add-phone \"010 6543 2100\" --company \"\"")
+            abstract: CLIText.fit(say("commands.customer.edit.abstract")), discussion: CLIText.fit(say("commands.customer.edit.discussion"), width: CLIText.page))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The customer: an id, a name or part of one, or a phone number.") var customer: String
-        @Option(name: .customLong("name"), help: "A new name.") var newName: String?
+        @Argument(help: .words(say("commands.help.customerAny"))) var customer: String
+        @Option(name: .customLong("name"), help: .words(say("commands.help.newName"))) var newName: String?
         @OptionGroup var fields: CustomerFieldOptions
-        @Option(name: .customLong("add-phone"), help: "Add a phone number.") var addPhone: [String] = []
-        @Option(name: .customLong("add-email"), help: "Add an e-mail address.") var addEmail: [String] = []
-        @Option(name: .customLong("add-tag"), help: "Add a tag.") var addTag: [String] = []
-        @Option(name: .customLong("remove-tag"), help: "Remove a tag.") var removeTag: [String] = []
-        @Flag(help: "Print a JSON object.") var json = false
+        @Option(name: .customLong("add-phone"), help: .words(say("commands.customer.edit.addPhone"))) var addPhone: [String] = []
+        @Option(name: .customLong("add-email"), help: .words(say("commands.customer.edit.addEmail"))) var addEmail: [String] = []
+        @Option(name: .customLong("add-tag"), help: .words(say("commands.customer.edit.addTag"))) var addTag: [String] = []
+        @Option(name: .customLong("remove-tag"), help: .words(say("commands.customer.edit.removeTag"))) var removeTag: [String] = []
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try reportingFailures {
@@ -55,7 +52,7 @@ struct CustomerCommand: ParsableCommand {
                 if !addTag.isEmpty || !removeTag.isEmpty {
                     fields[.tags] = .array((c.tags + addTag).filter { !removeTag.contains($0) }.map(JSON.string))
                 }
-                guard !fields.isEmpty else { throw Failure.usage("say what to change (see `rapport customer edit --help`)") }
+                guard !fields.isEmpty else { throw Failure.usage(say("commands.sayWhatToChange", "rapport customer edit --help")) } // catalogue: not text
                 let o = try w.perform(.editCustomer(c.id, fields: fields))
                 Output.emit(json: json, JSONView.outcome(o)) { o.summary }
             }
@@ -63,10 +60,10 @@ struct CustomerCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a customer's dossier.")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("commands.customer.show.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The customer: an id, a name or part of one, or a phone number.") var customer: String
-        @Flag(help: "Print one JSON object.") var json = false
+        @Argument(help: .words(say("commands.help.customerAny"))) var customer: String
+        @Flag(help: .words(say("commands.customer.show.json"))) var json = false
 
         func run() throws {
             try reportingFailures {
@@ -81,25 +78,25 @@ struct CustomerCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List customers, newest first, optionally filtered.")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("commands.customer.list.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Option(help: "Only this rep's customers.") var owner: String?
-        @Option(help: "Only this size class.") var size: String?
-        @Option(name: .customLong("value-type"), help: "Only this value type.") var valueType: String?
-        @Option(help: "Only this relationship level.") var relationship: String?
-        @Option(help: "Only customers with this tag.") var tag: String?
-        @Option(help: "Only customers whose latest mood is this: rising, falling, calm or complacent.") var mood: String?
-        @Option(name: .customLong("temperature-below"), help: "Only relationships colder than this (0–100).") var temperatureBelow: Int?
-        @Option(help: "Only qualified prospects (yes) or only potential customers (no).") var qualified: String?
-        @Option(help: "Only a segment: key=value criteria, e.g. \"size=large,strategy=differential\".") var segment: String?
-        @Option(name: .customLong("as-of"), help: "The customers as they were then, e.g. 2026-06-30.") var asOf: String?
-        @Option(help: "At most this many (default 50; 0 for all).") var limit = 50
-        @Flag(help: "Print a JSON array.") var json = false
+        @Option(help: .words(say("commands.customer.list.owner"))) var owner: String?
+        @Option(help: .words(say("commands.customer.list.size"))) var size: String?
+        @Option(name: .customLong("value-type"), help: .words(say("commands.customer.list.valueType"))) var valueType: String?
+        @Option(help: .words(say("commands.customer.list.relationship"))) var relationship: String?
+        @Option(help: .words(say("commands.customer.list.tag"))) var tag: String?
+        @Option(help: .words(say("commands.customer.list.mood"))) var mood: String?
+        @Option(name: .customLong("temperature-below"), help: .words(say("commands.customer.list.temperatureBelow"))) var temperatureBelow: Int?
+        @Option(help: .words(say("commands.customer.list.qualified"))) var qualified: String?
+        @Option(help: .words(say("commands.customer.list.segment"))) var segment: String?
+        @Option(name: .customLong("as-of"), help: .words(say("commands.customer.list.asOf"))) var asOf: String?
+        @Option(help: .words(say("commands.customer.list.limit"))) var limit = 50
+        @Flag(help: .words(say("commands.help.jsonArray"))) var json = false
 
         func run() throws {
             try reportingFailures {
                 let session = try Session(globals)
-                guard limit >= 0 else { throw Failure.usage("--limit must be 0 or more") }
+                guard limit >= 0 else { throw Failure.usage(say("commands.limitZeroOrMore")) }
                 let size = try Failure.input { () throws(InputError) in try self.size.map { s throws(InputError) in try SizeClass.parsing(s) } }
                 let value = try Failure.input { () throws(InputError) in try valueType.map { s throws(InputError) in try ValueType.parsing(s) } }
                 let level = try Failure.input { () throws(InputError) in
@@ -112,7 +109,7 @@ struct CustomerCommand: ParsableCommand {
                 if let temperatureBelow { criteria.append(.temperatureBelow(temperatureBelow)) }
                 if let qualified {
                     guard let yes = try Failure.input({ () throws(InputError) in try YesNo.parse(qualified, "qualified") })?.bool else {
-                        throw Failure.usage("--qualified: expected yes or no")
+                        throw Failure.usage(say("commands.customer.list.qualifiedYesNo"))
                     }
                     criteria.append(.qualified(yes))
                 }
@@ -124,9 +121,9 @@ struct CustomerCommand: ParsableCommand {
                 }
                 if limit > 0 { shown = Array(shown.prefix(limit)) }
                 Output.emit(json: json, .array(shown.map { JSONView.customer($0, time) })) {
-                    (banner.map { "\($0)\n" } ?? "") + Output.table([["id", "name", "company", "size", "value", "owner", "mood", "temp"]] + shown.map { c in
-                        [c.id.description, c.name, c.company ?? "", c.size?.rawValue ?? "", c.valueType?.rawValue ?? "",
-                         c.owner ?? "", c.mood?.mood.rawValue ?? "", String(c.temperature(at: time))]
+                    (banner.map { "\($0)\n" } ?? "") + Output.table([CLIColumn.words(.id, .name, .company, .size, .value, .owner, .mood, .temp)] + shown.map { c in
+                        [c.id.description, c.name, c.company ?? "", c.size?.word ?? "", c.valueType?.word ?? "",
+                         c.owner ?? "", c.mood?.mood.word ?? "", String(c.temperature(at: time))]
                     }, rightAligned: [7], maxWidths: [1: 24, 2: 28])
                 }
             }
@@ -135,18 +132,11 @@ struct CustomerCommand: ParsableCommand {
 
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make one customer of two: the duplicate's contacts, deals, calls, follow-ups, purchases, complaints and notes move to the customer kept.",
-            discussion: """
-                The kept customer's empty fields are filled from the duplicate's, and its \
-                phones, e-mails and tags gain the duplicate's. Both histories read as one \
-                under the kept customer; the duplicate's id leads there. `rapport undo` \
-                takes the merge back.
-                Example: rapport customer merge c12 c57
-                """)
+            abstract: CLIText.fit(say("commands.customer.merge.abstract")), discussion: CLIText.fit(say("commands.customer.merge.discussion"), width: CLIText.page))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The customer to keep.") var keep: String
-        @Argument(help: "The duplicate, merged into it.") var duplicate: String
-        @Flag(help: "Print a JSON object.") var json = false
+        @Argument(help: .words(say("commands.customer.merge.keep"))) var keep: String
+        @Argument(help: .words(say("commands.customer.merge.duplicate"))) var duplicate: String
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { session, w in
@@ -158,16 +148,16 @@ struct CustomerCommand: ParsableCommand {
 
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Find customers by name (Chinese or Latin, any part), company, contact, e-mail or phone digits.")
+            abstract: CLIText.fit(say("commands.customer.search.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "What to look for.") var query: String
-        @Option(help: "At most this many (default 20).") var limit = 20
-        @Flag(help: "Print a JSON array.") var json = false
+        @Argument(help: .words(say("commands.customer.search.query"))) var query: String
+        @Option(help: .words(say("commands.customer.search.limit"))) var limit = 20
+        @Flag(help: .words(say("commands.help.jsonArray"))) var json = false
 
         func run() throws {
             try reportingFailures {
                 let session = try Session(globals)
-                guard limit > 0 else { throw Failure.usage("--limit must be at least 1") }
+                guard limit > 0 else { throw Failure.usage(say("commands.customer.search.limitAtLeastOne")) }
                 // The index and the customers hit are all it reads (from the checkpoint, when it covers the log).
                 let w = try session.openWorkspace(reads: [])
                 let hits = w.searchIndex.search(query, limit: limit)
@@ -177,10 +167,52 @@ struct CustomerCommand: ParsableCommand {
                     o["matched"] = .string("\(h.field)")
                     return .object(o)
                 })) {
-                    found.isEmpty ? "no customer matches \"\(query)\"" : Output.table(found.map { h, c in
-                        [c.id.description, c.name, c.company ?? "", c.phones.first ?? "", "\(h.field)"]
+                    found.isEmpty ? say("commands.customer.search.none", query) : Output.table(found.map { h, c in
+                        [c.id.description, c.name, c.company ?? "", c.phones.first ?? "", Matched.word(h.field)]
                     }, maxWidths: [1: 24, 2: 28])
                 }
+            }
+        }
+    }
+
+    /// What a search hit matched, in words.
+    enum Matched {
+        static func word(_ field: SearchIndex.Field) -> String {
+            switch field {
+            case .name: say("commands.customer.search.name")
+            case .company: say("commands.customer.search.company")
+            case .contact: say("commands.customer.search.contact")
+            case .email: say("commands.customer.search.email")
+            case .phone: say("commands.customer.search.phone")
+            }
+        }
+    }
+}
+
+/// The columns of the command line's tables, in words.
+enum CLIColumn {
+    enum Name { case id, name, company, size, value, owner, mood, temp, customer, title, stage, prob, days, due, tactic, note, status }
+
+    static func words(_ names: Name...) -> [String] {
+        names.map { name in
+            switch name {
+            case .id: say("commands.column.id")
+            case .name: say("commands.column.name")
+            case .company: say("commands.column.company")
+            case .size: say("commands.column.size")
+            case .value: say("commands.column.value")
+            case .owner: say("commands.column.owner")
+            case .mood: say("commands.column.mood")
+            case .temp: say("commands.column.temp")
+            case .customer: say("commands.column.customer")
+            case .title: say("commands.column.title")
+            case .stage: say("commands.column.stage")
+            case .prob: say("commands.column.prob")
+            case .days: say("commands.column.days")
+            case .due: say("commands.column.due")
+            case .tactic: say("commands.column.tactic")
+            case .note: say("commands.column.note")
+            case .status: say("commands.column.status")
             }
         }
     }

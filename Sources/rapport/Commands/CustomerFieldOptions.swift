@@ -1,49 +1,44 @@
-// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import RapportCore
 
 /// The options that set a customer's fields, shared by `customer add` and `edit`.
 struct CustomerFieldOptions: ParsableArguments {
-    @Option(help: "individual or organisation.") var kind: String?
-    @Option(help: ArgumentHelp("A phone number (repeat for more; replaces the list on edit).", valueName: "number"))
+    @Option(help: .words(say("commands.field.kind"))) var kind: String?
+    @Option(help: .words(say("commands.field.phone"), valueName: "number"))
     var phone: [String] = []
-    @Option(help: ArgumentHelp("An e-mail address (repeat for more; replaces the list on edit).", valueName: "address"))
+    @Option(help: .words(say("commands.field.email"), valueName: "address"))
     var email: [String] = []
-    @Option(help: "The company (for a person) or the organisation's full name.") var company: String?
+    @Option(help: .words(say("commands.field.company"))) var company: String?
     @Option var address: String?
-    @Option(help: "large, medium, small or individual.") var size: String?
-    @Option(name: .customLong("value-type"), help: "share, profit, brand or potential.") var valueType: String?
-    @Option(help: "intimate, familiar, ordinary or media.") var relationship: String?
-    @Option(help: ArgumentHelp("economic, emotional, geographic or work (repeat; replaces on edit).", valueName: "bond"))
+    @Option(help: .words(say("commands.field.size"))) var size: String?
+    @Option(name: .customLong("value-type"), help: .words(say("commands.field.valueType"))) var valueType: String?
+    @Option(help: .words(say("commands.field.relationship"))) var relationship: String?
+    @Option(help: .words(say("commands.field.bond"), valueName: "bond"))
     var bond: [String] = []
-    @Option(help: "How the customer was found: referral, door-to-door, trade-show, advertising, …") var source: String?
-    @Option(help: "Has a need for the product: yes or no.") var need: String?
-    @Option(name: .customLong("can-pay"), help: "Can pay: yes or no.") var canPay: String?
-    @Option(help: "Has the authority to decide: yes or no.") var authority: String?
-    @Option(help: "inexperienced or experienced buyer.") var experience: String?
-    @Option(help: "Preferred channel: phone, message, email, sms, web, visit or event.") var channel: String?
-    @Option(name: .customLong("do-not-contact"), help: "The customer asked not to be contacted: yes or no.")
+    @Option(help: .words(say("commands.field.source"))) var source: String?
+    @Option(help: .words(say("commands.field.need"))) var need: String?
+    @Option(name: .customLong("can-pay"), help: .words(say("commands.field.canPay"))) var canPay: String?
+    @Option(help: .words(say("commands.field.authority"))) var authority: String?
+    @Option(help: .words(say("commands.field.experience"))) var experience: String?
+    @Option(help: .words(say("commands.field.channel"))) var channel: String?
+    @Option(name: .customLong("do-not-contact"), help: .words(say("commands.field.doNotContact")))
     var doNotContact: String?
-    @Option(name: .customLong("do-not-share"), help: "Do not pass the customer's details on: yes or no.")
+    @Option(name: .customLong("do-not-share"), help: .words(say("commands.field.doNotShare")))
     var doNotShare: String?
-    @Option(help: "The rep who looks after the customer.") var owner: String?
-    @Option(help: ArgumentHelp("A tag (repeat for more; replaces the list on edit).", valueName: "tag")) var tag: [String] = []
-    @Option(help: "driver, analytical, expressive or amiable.") var personality: String?
-    @Option(help: "attention, interest, desire, memory, action or satisfaction.") var aidmas: String?
-    @Option(name: .customLong("shift-sign"), help: ArgumentHelp(
-        "A sign the buyer is turning experienced: purchasing-joined or technical-interest-fading (repeat; replaces on edit).",
-        valueName: "sign")) var shiftSign: [String] = []
-    @Option(help: ArgumentHelp("What the customer contributes: sales, profit or opportunity (repeat; replaces on edit).",
-                               valueName: "contribution")) var contribution: [String] = []
-    @Option(name: .customLong("sensitive-to"), help: "The value they are most sensitive to: price, quality, service, brand, relationship or convenience.")
+    @Option(help: .words(say("commands.field.owner"))) var owner: String?
+    @Option(help: .words(say("commands.field.tag"), valueName: "tag")) var tag: [String] = []
+    @Option(help: .words(say("commands.field.personality"))) var personality: String?
+    @Option(help: .words(say("commands.field.aidmas"))) var aidmas: String?
+    @Option(name: .customLong("shift-sign"), help: .words(say("commands.field.shiftSign"), valueName: "sign")) var shiftSign: [String] = []
+    @Option(help: .words(say("commands.field.contribution"), valueName: "contribution")) var contribution: [String] = []
+    @Option(name: .customLong("sensitive-to"), help: .words(say("commands.field.sensitiveTo")))
     var sensitiveTo: String?
-    @Option(help: "How long the relationship should last: short or long.") var horizon: String?
-    @Option(name: .customLong("wallet-share"), help: "The share of their wallet we could still win, in percent (0–100).") var walletShare: String?
-    @Option(help: "They recommend us to others: yes or no.") var recommends: String?
-    @Option(name: .customLong("switching-barrier"), help: "What leaving us would cost them: low or high.") var switchingBarrier: String?
-    @Option(name: .customLong("lock-in"), help: ArgumentHelp("What locks them in: prepayment, unique-resource or points (repeat; replaces on edit).",
-                                                             valueName: "lock-in")) var lockIn: [String] = []
-    @Option(help: "Interaction strategy: differential, traditional, real-time or informational.") var strategy: String?
+    @Option(help: .words(say("commands.field.horizon"))) var horizon: String?
+    @Option(name: .customLong("wallet-share"), help: .words(say("commands.field.walletShare"))) var walletShare: String?
+    @Option(help: .words(say("commands.field.recommends"))) var recommends: String?
+    @Option(name: .customLong("switching-barrier"), help: .words(say("commands.field.switchingBarrier"))) var switchingBarrier: String?
+    @Option(name: .customLong("lock-in"), help: .words(say("commands.field.lockIn"), valueName: "lock-in")) var lockIn: [String] = []
+    @Option(help: .words(say("commands.field.strategy"))) var strategy: String?
 
     /// The fields given, checked; an empty string clears a field.
     func fields() throws(InputError) -> [CustomerField: JSON] {
@@ -85,7 +80,7 @@ struct CustomerFieldOptions: ParsableArguments {
         f[.horizon] = try term(horizon, Horizon.self)
         if let walletShare {
             guard walletShare.isEmpty || Int(walletShare.trimmingCharacters(in: ["%"])).map({ (0...100).contains($0) }) == true else {
-                throw InputError("--wallet-share: expected a percentage from 0 to 100, got \"\(walletShare)\"")
+                throw InputError(say("commands.field.walletShareBad", walletShare))
             }
             f[.walletShare] = walletShare.isEmpty ? .null : .int(Int64(walletShare.trimmingCharacters(in: ["%"]))!)
         }
@@ -102,10 +97,80 @@ enum YesNo {
     static func parse(_ s: String?, _ option: String) throws(InputError) -> JSON? {
         guard let s else { return nil }
         switch s.lowercased() {
-        case "yes", "y", "true", "1": return .bool(true)
-        case "no", "n", "false", "0": return .bool(false)
+        case "yes", "y", "true", "1", "是": return .bool(true)
+        case "no", "n", "false", "0", "否": return .bool(false)
         case "": return .null
-        default: throw InputError("--\(option): expected yes or no, got \"\(s)\"")
+        default: throw InputError(say("commands.yesNo.expected", option, s))
         }
+    }
+}
+
+/// The help of the commands in lines that fit the terminal. ArgumentParser
+/// breaks help at spaces and counts characters, not cells; Chinese has no
+/// spaces and takes two cells a character, so its lines would run past the
+/// edge. In Chinese a text is broken here, by cells, between characters (not
+/// before a closing mark nor after an opening one), and ArgumentParser keeps
+/// the breaks; English is left to ArgumentParser as it always was.
+enum CLIText {
+    /// Cells for an option's or a subcommand's help: 80 less the 26 of the names' column, with room to spare.
+    static let column = 50
+    /// Cells for an overview or a discussion.
+    static let page = 76
+
+    /// `text` fitted to `width` cells in Chinese; unchanged in English. A line
+    /// that starts with a space (an example laid out by hand) or holds no wide
+    /// character is left as it is.
+    static func fit(_ text: String, width: Int = column) -> String {
+        guard Language.reading == .zh else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.first == " " || !line.contains(where: { TextWidth.of($0) == 2 }) ? String(line) : fitLine(String(line), width)
+        }.joined(separator: "\n")
+    }
+
+    private static let closing: Set<Character> = ["，", "。", "、", "；", "：", "）", "”", "！", "？", "」", "…"]
+    private static let opening: Set<Character> = ["（", "“", "「"]
+
+    private static func fitLine(_ line: String, _ width: Int) -> String {
+        // Units that are not broken: a wide character or a mark alone, a space, or a run of other characters (a word, an option).
+        var units: [String] = [], word = ""
+        for ch in line {
+            if TextWidth.of(ch) == 2 || closing.contains(ch) || opening.contains(ch) || ch == " " {
+                if !word.isEmpty { units.append(word) }
+                word = ""
+                units.append(String(ch))
+            } else {
+                word.append(ch)
+            }
+        }
+        if !word.isEmpty { units.append(word) }
+        var lines: [String] = [], current = "", currentWidth = 0
+        for unit in units {
+            let w = TextWidth.of(unit)
+            let closes = unit.count == 1 && closing.contains(unit.first!)
+            if currentWidth + w > width, !current.isEmpty, unit != " ", !closes {
+                var carried = ""
+                if let last = current.last, opening.contains(last) {
+                    carried = String(last)
+                    current.removeLast()
+                }
+                while current.last == " " { current.removeLast() }
+                if !current.isEmpty { lines.append(current) }
+                current = carried
+                currentWidth = TextWidth.of(carried)
+            }
+            if unit == " ", current.isEmpty, !lines.isEmpty { continue }
+            current += unit
+            currentWidth += w
+        }
+        while current.last == " " { current.removeLast() }
+        lines.append(current)
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension ArgumentHelp {
+    /// A text of the catalogue as the help of an option or an argument, fitted to its column.
+    static func words(_ text: String, valueName: String? = nil) -> ArgumentHelp {
+        ArgumentHelp(CLIText.fit(text), valueName: valueName)
     }
 }

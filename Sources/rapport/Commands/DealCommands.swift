@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import RapportCore
 import RapportExchange
@@ -6,23 +5,22 @@ import RapportExchange
 /// `rapport deal …`: deals through the seven stages.
 struct DealCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "deal", abstract: "Open deals, move them through the seven stages, win or lose them.",
+        commandName: "deal", abstract: CLIText.fit(say("commands.deal.abstract")),
         subcommands: [Add.self, Edit.self, Move.self, Win.self, Complete.self, Lose.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Open a deal for a customer; prints its id.",
-            discussion: "Example: rapport deal add 张伟 \"ERP rollout\" --value 120000 --stage presentation --close 2026-12-31")
+            abstract: CLIText.fit(say("commands.deal.add.abstract")), discussion: CLIText.fit(say("commands.deal.add.discussion"), width: CLIText.page))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The customer.") var customer: String
-        @Argument(help: "What is being sold.") var title: String
-        @Option(help: "The value, e.g. 120000 or 120,000.50.") var value: String?
-        @Option(help: "A three-letter currency code (default CNY).") var currency: String?
-        @Option(help: "The stage (name or 1–7; default prospecting).") var stage: String?
-        @Option(help: "Chance of closing in percent (default: by stage).") var probability: Int?
-        @Option(help: "Expected close date.") var close: String?
-        @Option(help: "The rep (default: the actor).") var owner: String?
-        @Flag(help: "Print a JSON object instead of the id.") var json = false
+        @Argument(help: .words(say("commands.help.customer"))) var customer: String
+        @Argument(help: .words(say("commands.deal.add.title"))) var title: String
+        @Option(help: .words(say("commands.deal.add.value"))) var value: String?
+        @Option(help: .words(say("commands.deal.add.currency"))) var currency: String?
+        @Option(help: .words(say("commands.deal.add.stage"))) var stage: String?
+        @Option(help: .words(say("commands.deal.add.probability"))) var probability: Int?
+        @Option(help: .words(say("commands.deal.add.close"))) var close: String?
+        @Option(help: .words(say("commands.deal.add.owner"))) var owner: String?
+        @Flag(help: .words(say("commands.help.jsonID"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { session, w in
@@ -37,17 +35,17 @@ struct DealCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a deal's title, value, probability, close date or owner, or what a stage recorded.")
+            abstract: CLIText.fit(say("commands.deal.edit.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The deal id, e.g. d3.") var deal: String
+        @Argument(help: .words(say("commands.help.dealID"))) var deal: String
         @Option var title: String?
         @Option var value: String?
         @Option var currency: String?
-        @Option(help: "Chance of closing in percent; -1 returns to the stage's default.") var probability: Int?
+        @Option(help: .words(say("commands.deal.edit.probability"))) var probability: Int?
         @Option var close: String?
         @Option var owner: String?
         @OptionGroup var content: StageContentOptions
-        @Flag(help: "Print a JSON object.") var json = false
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { _, w in
@@ -61,7 +59,7 @@ struct DealCommand: ParsableCommand {
                 }
                 if let title { fields[.title] = .string(title) }
                 if let owner { fields[.owner] = owner.isEmpty ? .null : .string(owner) }
-                guard !fields.isEmpty else { throw Failure.usage("say what to change (see `rapport deal edit --help`)") }
+                guard !fields.isEmpty else { throw Failure.usage(say("commands.sayWhatToChange", "rapport deal edit --help")) } // catalogue: not text
                 return .editDeal(id, fields: fields)
             }
         }
@@ -69,31 +67,24 @@ struct DealCommand: ParsableCommand {
 
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Move a deal to another stage, with what that stage records.",
-            discussion: """
-                Each stage records its own: preparation the best contact time and a plan; approach the \
-                appointment (with whom, when, where, why) and the approach method; presentation the mode; \
-                closing the strategy. A deal that leaves a stage without them, or goes past approach for \
-                a customer who is not a qualified prospect, is moved with a warning on stderr and flagged.
-                Example: rapport deal move d3 approach --appointment-at "fri 10:00" --appointment-with 李雷 --approach referral
-                """)
+            abstract: CLIText.fit(say("commands.deal.move.abstract")), discussion: CLIText.fit(say("commands.deal.move.discussion"), width: CLIText.page))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The deal id, e.g. d3.") var deal: String
-        @Argument(help: "The stage (name or 1–7), or next or prev.") var stage: String
+        @Argument(help: .words(say("commands.help.dealID"))) var deal: String
+        @Argument(help: .words(say("commands.deal.move.stage"))) var stage: String
         @OptionGroup var content: StageContentOptions
-        @Flag(help: "Print a JSON object.") var json = false
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { _, w in
                 let id = try Parse.id(deal, Deal.self)
-                guard let d = w.state.liveDeal(id) else { throw Failure.usage("no deal \(id)") }
+                guard let d = w.state.liveDeal(id) else { throw Failure.usage(say("commands.deal.move.noDeal", id)) }
                 let to: Stage
                 switch stage.lowercased() {
                 case "next", ">":
-                    guard let n = d.stage.next else { throw Failure.usage("\(id) is in the last stage; win or lose it") }
+                    guard let n = d.stage.next else { throw Failure.usage(say("commands.deal.move.last", id)) }
                     to = n
                 case "prev", "previous", "<":
-                    guard let p = d.stage.previous else { throw Failure.usage("\(id) is in the first stage") }
+                    guard let p = d.stage.previous else { throw Failure.usage(say("commands.deal.move.first", id)) }
                     to = p
                 default:
                     to = try DealCommand.stage(stage)
@@ -105,27 +96,22 @@ struct DealCommand: ParsableCommand {
 
     struct Win: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Mark a deal won: the commitment to buy, with its purchase; follow-through begins.",
-            discussion: """
-                The purchase is the deal's value today unless told otherwise. The deal then sits in \
-                follow-through (delivery, installation, problems in use) until `rapport deal complete`.
-                Example: rapport deal win d3 --amount 118000 --delivery "+3d" --installation "+7d" --in-use "+30d"
-                """)
+            abstract: CLIText.fit(say("commands.deal.win.abstract")), discussion: CLIText.fit(say("commands.deal.win.discussion"), width: CLIText.page))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The deal id, e.g. d3.") var deal: String
-        @Option(help: "The purchase's amount (default: the deal's value).") var amount: String?
-        @Option(help: "A three-letter currency code for --amount (default CNY).") var currency: String?
-        @Option(help: "The purchase's date (default today).") var date: String?
-        @Flag(name: .customLong("no-purchase"), help: "Record no purchase with the win.") var noPurchase = false
-        @Option(help: "Schedule a check that the product arrived, e.g. +3d.") var delivery: String?
-        @Option(help: "Schedule a check that it is installed and working.") var installation: String?
-        @Option(name: .customLong("in-use"), help: "Schedule a call about problems in use.") var inUse: String?
-        @Option(help: "Why it was won.") var reason: String?
-        @Flag(help: "Print a JSON object.") var json = false
+        @Argument(help: .words(say("commands.help.dealID"))) var deal: String
+        @Option(help: .words(say("commands.deal.win.amount"))) var amount: String?
+        @Option(help: .words(say("commands.deal.win.currency"))) var currency: String?
+        @Option(help: .words(say("commands.deal.win.date"))) var date: String?
+        @Flag(name: .customLong("no-purchase"), help: .words(say("commands.deal.win.noPurchase"))) var noPurchase = false
+        @Option(help: .words(say("commands.deal.win.delivery"))) var delivery: String?
+        @Option(help: .words(say("commands.deal.win.installation"))) var installation: String?
+        @Option(name: .customLong("in-use"), help: .words(say("commands.deal.win.inUse"))) var inUse: String?
+        @Option(help: .words(say("commands.deal.win.reason"))) var reason: String?
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { _, w in
-                if noPurchase, amount != nil || date != nil { throw Failure.usage("--no-purchase takes no --amount or --date") }
+                if noPurchase, amount != nil || date != nil { throw Failure.usage(say("commands.deal.win.noPurchaseConflict")) }
                 var win = WinDraft()
                 win.recordsPurchase = !noPurchase
                 win.amount = try amount.map { try Parse.money($0, currency: currency) }
@@ -141,11 +127,11 @@ struct DealCommand: ParsableCommand {
 
     struct Complete: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Mark a won deal's follow-through complete: delivered, installed, problems in use solved.")
+            abstract: CLIText.fit(say("commands.deal.complete.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The deal id, e.g. d3.") var deal: String
-        @Option(help: "How it ended.") var note: String?
-        @Flag(help: "Print a JSON object.") var json = false
+        @Argument(help: .words(say("commands.help.dealID"))) var deal: String
+        @Option(help: .words(say("commands.deal.complete.note"))) var note: String?
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { _, _ in .completeDeal(try Parse.id(deal, Deal.self), note: note) }
@@ -153,11 +139,11 @@ struct DealCommand: ParsableCommand {
     }
 
     struct Lose: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a deal lost, with the reason.")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("commands.deal.lose.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The deal id, e.g. d3.") var deal: String
-        @Option(help: "Why it was lost (required).") var reason: String?
-        @Flag(help: "Print a JSON object.") var json = false
+        @Argument(help: .words(say("commands.help.dealID"))) var deal: String
+        @Option(help: .words(say("commands.deal.lose.reason"))) var reason: String?
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { _, _ in .closeDeal(try Parse.id(deal, Deal.self), .lost, reason: reason) }
@@ -165,22 +151,22 @@ struct DealCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List open deals by stage (or all with --all).")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("commands.deal.list.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Option(help: "Only this stage.") var stage: String?
-        @Option(help: "Only this rep's deals.") var owner: String?
-        @Option(help: "Only this customer's deals.") var customer: String?
-        @Flag(help: "Only stale deals.") var stale = false
-        @Flag(help: "Only deals flagged: stages passed without their content, or past approach unqualified.") var flagged = false
-        @Flag(help: "Closed deals too.") var all = false
-        @Option(name: .customLong("as-of"), help: "The deals as they were then, e.g. 2026-06-30.") var asOf: String?
-        @Option(help: "At most this many (default 100; 0 for all).") var limit = 100
-        @Flag(help: "Print a JSON array.") var json = false
+        @Option(help: .words(say("commands.deal.list.stage"))) var stage: String?
+        @Option(help: .words(say("commands.deal.list.owner"))) var owner: String?
+        @Option(help: .words(say("commands.deal.list.customer"))) var customer: String?
+        @Flag(help: .words(say("commands.deal.list.stale"))) var stale = false
+        @Flag(help: .words(say("commands.deal.list.flagged"))) var flagged = false
+        @Flag(help: .words(say("commands.deal.list.all"))) var all = false
+        @Option(name: .customLong("as-of"), help: .words(say("commands.deal.list.asOf"))) var asOf: String?
+        @Option(help: .words(say("commands.help.limitHundred"))) var limit = 100
+        @Flag(help: .words(say("commands.help.jsonArray"))) var json = false
 
         func run() throws {
             try reportingFailures {
                 let session = try Session(globals)
-                guard limit >= 0 else { throw Failure.usage("--limit must be 0 or more") }
+                guard limit >= 0 else { throw Failure.usage(say("commands.limitZeroOrMore")) }
                 let stage = try self.stage.map(DealCommand.stage)
                 let w = try session.openWorkspace()
                 let only = try customer.map { try session.customer($0, in: w).id }
@@ -192,13 +178,14 @@ struct DealCommand: ParsableCommand {
                 }.sorted { ($0.stage, $0.value?.cents ?? 0, $1.id) > ($1.stage, $1.value?.cents ?? 0, $0.id) }
                 if limit > 0 { deals = Array(deals.prefix(limit)) }
                 Output.emit(json: json, .array(deals.map { JSONView.deal($0, state, time) })) {
-                    (banner.map { "\($0)\n" } ?? "") + Output.table([["id", "customer", "title", "stage", "prob", "value", "days", ""]] + deals.map { d in
+                    (banner.map { "\($0)\n" } ?? "") + Output.table([CLIColumn.words(.id, .customer, .title, .stage, .prob, .value, .days) + [""]] + deals.map { d in
                         let flags = StageContent.flags(of: d, in: state)
                         return [d.id.description, state.customer(d.customer)?.name ?? "", d.title,
-                                d.followingThrough ? "Won, following through" : d.outcome?.english ?? d.stage.english, "\(d.probability)%",
+                                d.followingThrough ? say("commands.deal.list.wonFollowing") : d.outcome?.word ?? d.stage.word, "\(d.probability)%",
                                 d.value?.display ?? "", d.isOpen ? String(d.daysInStage(time)) : "",
-                                [d.isStale(time) ? "stale" : nil, flags.unqualified ? "unqualified" : nil,
-                                 flags.gaps.isEmpty ? nil : "skipped " + flags.gaps.map(\.english).joined(separator: ", ")]
+                                [d.isStale(time) ? say("commands.deal.list.isStale") : nil, flags.unqualified ? say("commands.deal.list.unqualified") : nil,
+                                 flags.gaps.isEmpty ? nil
+                                    : say("commands.deal.list.skipped", flags.gaps.map(\.word).joined(separator: say("commands.deal.list.gapSeparator")))]
                                     .compactMap { $0 }.joined(separator: " · ")]
                     }, rightAligned: [4, 5, 6], maxWidths: [1: 20, 2: 30])
                 }
@@ -208,7 +195,7 @@ struct DealCommand: ParsableCommand {
 
     static func stage(_ text: String) throws -> Stage {
         guard let s = Stage.parseStage(text) else {
-            throw Failure.usage("unknown stage \"\(text)\"; use one of: \(Stage.choices) (or 1–7)")
+            throw Failure.usage(say("commands.deal.unknownStage", text, Stage.choices))
         }
         return s
     }
@@ -217,7 +204,7 @@ struct DealCommand: ParsableCommand {
         var f = [DealField: JSON]()
         if let value { f[.value] = .string(try Parse.money(value, currency: currency).description) }
         if let probability {
-            guard (0...100).contains(probability) else { throw Failure.usage("--probability must be 0 to 100 (got \(probability))") }
+            guard (0...100).contains(probability) else { throw Failure.usage(say("commands.deal.probabilityRange", probability)) }
             f[.probability] = .int(Int64(probability))
         }
         if let close {
@@ -232,16 +219,16 @@ struct DealCommand: ParsableCommand {
 
 /// What a stage records, as options of `deal move` and `deal edit`.
 struct StageContentOptions: ParsableArguments {
-    @Option(name: .customLong("contact-time"), help: "Preparation: when best to reach them, e.g. \"Tue–Thu mornings\".") var contactTime: String?
-    @Option(help: "Preparation: the plan for the visit.") var plan: String?
-    @Option(name: .customLong("appointment-with"), help: "Approach: whom the appointment is with.") var appointmentWith: String?
-    @Option(name: .customLong("appointment-at"), help: "Approach: when it is.") var appointmentAt: String?
-    @Option(name: .customLong("appointment-place"), help: "Approach: where it is.") var appointmentPlace: String?
-    @Option(name: .customLong("appointment-purpose"), help: "Approach: what it is for.") var appointmentPurpose: String?
-    @Option(help: "Approach: self-introduction, referral, product, benefit, curiosity, question, demonstration or direct.")
+    @Option(name: .customLong("contact-time"), help: .words(say("commands.deal.content.contactTime"))) var contactTime: String?
+    @Option(help: .words(say("commands.deal.content.plan"))) var plan: String?
+    @Option(name: .customLong("appointment-with"), help: .words(say("commands.deal.content.appointmentWith"))) var appointmentWith: String?
+    @Option(name: .customLong("appointment-at"), help: .words(say("commands.deal.content.appointmentAt"))) var appointmentAt: String?
+    @Option(name: .customLong("appointment-place"), help: .words(say("commands.deal.content.appointmentPlace"))) var appointmentPlace: String?
+    @Option(name: .customLong("appointment-purpose"), help: .words(say("commands.deal.content.appointmentPurpose"))) var appointmentPurpose: String?
+    @Option(help: .words(say("commands.deal.content.approach")))
     var approach: String?
-    @Option(help: "Presentation: stimulus-response, programmed or need-satisfaction.") var presentation: String?
-    @Option(help: "Closing: passive, trial, assumptive or deadline.") var closing: String?
+    @Option(help: .words(say("commands.deal.content.presentation"))) var presentation: String?
+    @Option(help: .words(say("commands.deal.content.closing"))) var closing: String?
 
     /// The fields given; an empty value clears one.
     func fields(_ w: Workspace) throws -> [DealField: JSON] {

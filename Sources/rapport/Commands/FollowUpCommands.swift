@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import RapportCore
 import RapportExchange
@@ -6,22 +5,21 @@ import RapportExchange
 /// `rapport followup …`: scheduled next steps.
 struct FollowUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "followup", abstract: "Schedule, list, complete, snooze and cancel follow-ups.",
+        commandName: "followup", abstract: CLIText.fit(say("commands.followup.abstract")),
         subcommands: [Add.self, List.self, Done.self, Snooze.self, Cancel.self, Assign.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Schedule a follow-up; prints its id.",
-            discussion: "Example: rapport followup add 张伟 \"tomorrow 10:00\" --tactic proposal --deal d3 --note \"send the revised quote\"")
+            abstract: CLIText.fit(say("commands.followup.add.abstract")), discussion: CLIText.fit(say("commands.followup.add.discussion"), width: CLIText.page))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The customer.") var customer: String
-        @Argument(help: "When it is due, e.g. tomorrow, \"fri 10:00\", +3d (a bare day means 9:00).") var when: String
-        @Option(help: "trial, trade-show, proposal, reference-visit, company-visit, executive-visit, phone, coach or third-party.")
+        @Argument(help: .words(say("commands.help.customer"))) var customer: String
+        @Argument(help: .words(say("commands.followup.add.when"))) var when: String
+        @Option(help: .words(say("commands.followup.add.tactic")))
         var tactic: String?
-        @Option(help: "The deal it moves forward.") var deal: String?
+        @Option(help: .words(say("commands.followup.add.deal"))) var deal: String?
         @Option var note: String?
-        @Option(help: "Who is to do it (default: whoever schedules it).") var owner: String?
-        @Flag(help: "Print a JSON object instead of the id.") var json = false
+        @Option(help: .words(say("commands.followup.add.owner"))) var owner: String?
+        @Flag(help: .words(say("commands.help.jsonID"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { session, w in
@@ -38,18 +36,18 @@ struct FollowUpCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List open follow-ups by due time (`report queue` ranks them).")
+            abstract: CLIText.fit(say("commands.followup.list.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Option(help: "Only this customer's.") var customer: String?
-        @Option(help: "Only those this rep is to do.") var owner: String?
-        @Flag(help: "Done and cancelled ones too.") var all = false
-        @Option(help: "At most this many (default 100; 0 for all).") var limit = 100
-        @Flag(help: "Print a JSON array.") var json = false
+        @Option(help: .words(say("commands.followup.list.customer"))) var customer: String?
+        @Option(help: .words(say("commands.followup.list.owner"))) var owner: String?
+        @Flag(help: .words(say("commands.followup.list.all"))) var all = false
+        @Option(help: .words(say("commands.help.limitHundred"))) var limit = 100
+        @Flag(help: .words(say("commands.help.jsonArray"))) var json = false
 
         func run() throws {
             try reportingFailures {
                 let session = try Session(globals)
-                guard limit >= 0 else { throw Failure.usage("--limit must be 0 or more") }
+                guard limit >= 0 else { throw Failure.usage(say("commands.limitZeroOrMore")) }
                 let w = try session.openWorkspace()
                 let only = try customer.map { try session.customer($0, in: w).id }
                 let time = w.time
@@ -59,10 +57,10 @@ struct FollowUpCommand: ParsableCommand {
                 }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
                 if limit > 0 { shown = Array(shown.prefix(limit)) }
                 Output.emit(json: json, .array(shown.map { JSONView.followUp($0, w.state, time) })) {
-                    Output.table([["id", "due", "", "customer", "owner", "tactic", "note", "status"]] + shown.map { f in
+                    Output.table([CLIColumn.words(.id, .due) + [""] + CLIColumn.words(.customer, .owner, .tactic, .note, .status)] + shown.map { f in
                         [f.id.description, time.format(f.due), f.isOpen && f.due < time.now ? "!" : "",
-                         w.state.customer(f.customer)?.name ?? "", f.owner ?? "", f.tactic?.english ?? "", f.note ?? "",
-                         f.status == .open && f.snoozedFrom != nil ? "snoozed" : f.status.rawValue]
+                         w.state.customer(f.customer)?.name ?? "", f.owner ?? "", f.tactic?.word ?? "", f.note ?? "",
+                         f.status == .open && f.snoozedFrom != nil ? say("commands.followup.list.snoozed") : f.status.word]
                     }, maxWidths: [3: 20, 6: 40])
                 }
             }
@@ -71,16 +69,16 @@ struct FollowUpCommand: ParsableCommand {
 
     struct Done: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Complete a follow-up; records the interaction it was (prints its id).")
+            abstract: CLIText.fit(say("commands.followup.done.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The follow-up id, e.g. f7.") var followUp: String
+        @Argument(help: .words(say("commands.help.followUpID"))) var followUp: String
         @OptionGroup var details: InteractionOptions
-        @Flag(help: "Print a JSON object instead of the id.") var json = false
+        @Flag(help: .words(say("commands.help.jsonID"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { _, w in
                 let id = try Parse.id(followUp, FollowUp.self)
-                guard let f = w.state.liveFollowUp(id) else { throw Failure.usage("no follow-up \(id)") }
+                guard let f = w.state.liveFollowUp(id) else { throw Failure.usage(say("commands.followup.noFollowUp", id)) }
                 var draft = try details.draft(for: f.customer, w)
                 if details.kind == nil, let tactic = f.tactic { draft.kind = Action.interactionKind(of: tactic) }
                 if details.outcome == nil { draft.outcome = .reached }
@@ -90,11 +88,11 @@ struct FollowUpCommand: ParsableCommand {
     }
 
     struct Snooze: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a follow-up to a later time.")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("commands.followup.snooze.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The follow-up id, e.g. f7.") var followUp: String
-        @Argument(help: "Until when, e.g. +2h, tomorrow, \"mon 9:00\".") var until: String
-        @Flag(help: "Print a JSON object.") var json = false
+        @Argument(help: .words(say("commands.help.followUpID"))) var followUp: String
+        @Argument(help: .words(say("commands.followup.snooze.until"))) var until: String
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { _, w in
@@ -104,11 +102,11 @@ struct FollowUpCommand: ParsableCommand {
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel a follow-up.")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("commands.followup.cancel.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The follow-up id, e.g. f7.") var followUp: String
+        @Argument(help: .words(say("commands.help.followUpID"))) var followUp: String
         @Option var reason: String?
-        @Flag(help: "Print a JSON object.") var json = false
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { _, _ in .cancelFollowUp(try Parse.id(followUp, FollowUp.self), reason: reason) }
@@ -116,12 +114,12 @@ struct FollowUpCommand: ParsableCommand {
     }
 
     struct Assign: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Give a follow-up to a rep to do.",
-                                                        discussion: "Example: rapport followup assign f12 wang")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("commands.followup.assign.abstract")),
+                                                        discussion: CLIText.fit(say("commands.followup.assign.discussion"), width: CLIText.page))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The follow-up id, e.g. f12.") var followUp: String
-        @Argument(help: "The rep.") var owner: String
-        @Flag(help: "Print a JSON object.") var json = false
+        @Argument(help: .words(say("commands.followup.assign.id"))) var followUp: String
+        @Argument(help: .words(say("commands.followup.assign.owner"))) var owner: String
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { _, _ in .assignFollowUp(try Parse.id(followUp, FollowUp.self), owner: owner) }

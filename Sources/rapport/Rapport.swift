@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import Foundation
 import RapportCore
@@ -8,7 +7,7 @@ import RapportCore
 struct Rapport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapport",
-        abstract: "A keyboard-first customer-relationship manager over an append-only event log.",
+        abstract: CLIText.fit(say("rapport.abstract")),
         version: RapportVersion.current,
         subcommands: [
             CustomerCommand.self, ContactCommand.self, DealCommand.self, CallCommand.self, NoteCommand.self,
@@ -26,11 +25,29 @@ struct Rapport: ParsableCommand {
             Foundation.exit(64)
         }
         Language.choose(ProgramLanguage.resolved)
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exitReworded(error)
+        }
+    }
+
+    /// What ArgumentParser's `exit(withError:)` does, with its words in the
+    /// language of the moment and the arguments it quotes made safe to show:
+    /// help on stdout with status 0, a mistake on stderr with its status.
+    static func exitReworded(_ error: Error) -> Never {
+        let message = TerminalText.safe(ParserWords.reworded(fullMessage(for: error)), multiline: true)
+        let status = exitCode(for: error)
+        if !message.isEmpty {
+            let out = status.isSuccess ? FileHandle.standardOutput : FileHandle.standardError
+            out.write(Data((message + "\n").utf8))
+        }
+        Foundation.exit(status.rawValue)
     }
 
     @OptionGroup var globals: GlobalOptions
-    @Option(help: "The screen's theme: default, light, high-contrast, mono, or a theme file (default: the config file's, or mono when NO_COLOR is set).")
+    @Option(help: .words(say("rapport.theme")))
     var theme: String?
 
     func run() throws {

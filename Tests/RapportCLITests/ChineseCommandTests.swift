@@ -114,7 +114,7 @@ import Testing
         for chinese in [["--lang", "zh"], []] {
             if chinese.isEmpty { cli.environment["LANG"] = "zh_CN.UTF-8" }
             let move = try cli.run(["deal", "move", "--help"] + chinese).out
-            #expect(move.contains("OVERVIEW: 把交易推进到另一阶段，并记录该阶段的内容。"))
+            #expect(move.contains("概述：把交易推进到另一阶段，并记录该阶段的内容。") && move.contains("选项：") && !move.contains("OPTIONS:"))
             #expect(move.contains("每个阶段记录各自的内容：") && move.contains("示例：rapport deal move d3 approach"))
             #expect(move.contains("<deal>                  交易编号，例如 d3。"))
             #expect(move.contains("--closing <closing>     达成交易：被动策略（passive）、试探（trial）、假设"))
@@ -132,8 +132,14 @@ import Testing
                 }
             }
             let follow = try cli.run(["followup", "list", "--help"] + chinese).out
-            #expect(follow.hasPrefix("OVERVIEW: 按到期时间列出待办的跟进（`report queue` 会为它们\n排序）。\n"))
+            #expect(follow.hasPrefix("概述：按到期时间列出待办的跟进（`report queue` 会为它们\n排序）。\n"))
             #expect(!follow.contains("Only this customer") && follow.contains("只看这位客户的。"))
+            // The argument parser's own words too, and its mistakes.
+            #expect(move.contains("-h, --help              显示帮助信息。"))
+            let missing = try cli.run(["deal", "add"] + chinese)
+            #expect(missing.status == 64 && missing.err.hasPrefix("错误：缺少参数 <customer>\n帮助：<customer>  客户。\n用法：rapport deal add "))
+            #expect(missing.err.hasSuffix("  更多信息见 `rapport deal add --help`。\n"))
+            #expect(try cli.run(["customer", "list", "--bogus"] + chinese).err.hasPrefix("错误：没有选项 --bogus\n"))
         }
         cli.environment["LANG"] = "C.UTF-8"
         let move = try cli.run("deal", "move", "--help").out
@@ -142,5 +148,6 @@ import Testing
         let add = try cli.run("customer", "add", "--help", "--lang", "en").out
         #expect(add.contains("--size <size>           large, medium, small or individual."))
         #expect(try cli.run("deal", "--help").out.contains("  win                     Mark a deal won: the commitment to buy, with its\n"))
+        #expect(try cli.run("deal", "add").err.hasPrefix("Error: Missing expected argument '<customer>'\nHelp:  <customer>  The customer.\n"))
     }
 }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// How we were in touch.
 public enum InteractionKind: String, Term {
     case call, visit, meeting, email, message

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A person or an organisation.
 public enum CustomerKind: String, Term {
     case individual, organisation

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Advice in the six headings of seed 004 for dealing with a personality type.
 public struct PersonalityGuidance: Sendable {
     /// One heading and its advice.

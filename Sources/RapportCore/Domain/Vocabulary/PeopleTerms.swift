@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Long-term behaviour: four types on two axes (seed 004).
 public enum PersonalityType: String, Term {
     case driver, analytical, expressive, amiable

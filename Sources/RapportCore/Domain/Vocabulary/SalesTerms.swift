@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// The seven stages of the sales process (DOMAIN.md §1).
 public enum Stage: String, Term, Comparable {
     case prospecting, preparation, approach, presentation, objections, closing

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// How the first meeting wins attention (seed 001: 接近的方法).
 public enum ApproachMethod: String, Term {
     case selfIntroduction = "self-introduction", referral, product, benefit, curiosity, question, demonstration, direct

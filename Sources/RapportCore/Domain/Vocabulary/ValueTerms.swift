@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// What a customer contributes (seed 001: 销售贡献, 利润贡献, 机会贡献).
 public enum Contribution: String, Term {
     case sales, profit, opportunity

@@ -14,6 +14,16 @@ import Testing
         #expect(f.text.contains("! "))
     }
 
+    /// A stage with more deals than fit keeps a line of its own for "+N more",
+    /// below its last deal's figures.
+    @Test func aFullStageSaysHowManyMoreBelowItsLastDeal() throws {
+        let f = try ScreenFixture(customers: 120, width: 160, height: 16)
+        f.press(.char("1"))
+        let mores = f.screen.flatMap { line in line.matches(of: /\+([0-9]+) more(.?.?)/).map { (Int($0.1)!, String($0.2)) } }
+        #expect(!mores.isEmpty)
+        for (_, after) in mores { #expect(after.allSatisfy { $0 == " " || $0 == "│" }, "\(after) drawn over \"more\"") }
+    }
+
     @Test(arguments: [("1", "funnel"), ("2", "dossier"), ("3", "mood"), ("4", "followups")])
     func eachPaneAt80x24(key: String, name: String) throws {
         let f = try ScreenFixture(width: 80, height: 24)

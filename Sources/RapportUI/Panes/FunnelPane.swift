@@ -97,7 +97,7 @@ public enum FunnelPane {
     private static func renderColumns(_ s: AppState, _ inner: Rect, _ canvas: inout Canvas) {
         let columns = s.data.funnel.columns, time = s.data.time
         let width = inner.width / columns.count
-        let dealRows = max(1, (inner.height - 4) / 2)
+        let fullRows = max(1, (inner.height - 4) / 2)
         for (i, column) in columns.enumerated() {
             let x = inner.x + i * width, w = width - 1
             let current = i == s.funnel.stage
@@ -108,6 +108,8 @@ public enum FunnelPane {
                        x: x, y: inner.y + 2, style: .dim, limit: w)
             canvas.put(String(repeating: "─", count: w), x: x, y: inner.y + 3, style: .border, ellipsis: false)
             let selected = current ? s.funnel.row : -1
+            // A column with more deals than rows keeps its last line for "N more".
+            let dealRows = column.count > fullRows ? max(1, (inner.height - 5) / 2) : fullRows
             let offset = Scroll.offset(max(0, selected), rows: dealRows)
             for row in 0..<dealRows {
                 let n = offset + row
@@ -123,8 +125,9 @@ public enum FunnelPane {
                             + [Span((deal.value.map { Money.compact($0.cents, s.language) } ?? "–") + " " + s.text("unit.days", deal.daysInStage(time)), .dim)],
                            x: x, y: y + 1, limit: w)
             }
-            if column.count > offset + dealRows {
-                canvas.put("  " + s.text("funnel.more", column.count - offset - dealRows), x: x, y: min(inner.maxY - 1, inner.y + 4 + dealRows * 2), style: .dim, limit: w)
+            let moreY = inner.y + 4 + dealRows * 2
+            if column.count > offset + dealRows, moreY < inner.maxY {
+                canvas.put("  " + s.text("funnel.more", column.count - offset - dealRows), x: x, y: moreY, style: .dim, limit: w)
             }
         }
     }

@@ -109,10 +109,14 @@ public enum TextWidth {
         return String(repeating: " ", count: max(0, width - of(t))) + t
     }
 
+    /// The full-width marks that may not begin a line.
+    static let closingMarks: Set<Character> = ["。", "，", "、", "；", "：", "？", "！", "）", "」", "』", "】", "》", "〉", "”", "’", "％"]
+
     /// `s` broken into lines of at most `width` cells, at spaces where it can
-    /// be, anywhere between CJK characters, and mid-word only when a word is
-    /// longer than a line. Stops after `maxLines` lines: the work is linear
-    /// in what is returned, not in the length of `s`.
+    /// be, anywhere between CJK characters but never before a closing mark
+    /// (。，）…), and mid-word only when a word is longer than a line. Stops
+    /// after `maxLines` lines: the work is linear in what is returned, not in
+    /// the length of `s`.
     public static func wrap(_ s: String, to width: Int, maxLines: Int = .max) -> [String] {
         guard width > 0, maxLines > 0 else { return [] }
         var lines: [String] = []
@@ -173,6 +177,13 @@ public enum TextWidth {
                 let w = of(ch)
                 if w == 2 {   // wide characters break anywhere
                     flushWord()
+                    if closingMarks.contains(ch), lineWidth + 2 > width, line.count > 1, width >= 4, let last = line.last, of(last) == 2 {
+                        // A closing mark never starts a line: the character before it goes down with it.
+                        line.removeLast()
+                        breakLine()
+                        line = String(last)
+                        lineWidth = 2
+                    }
                     word = String(ch)
                     wordWidth = 2
                     flushWord()

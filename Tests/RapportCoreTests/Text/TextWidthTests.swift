@@ -50,4 +50,10 @@ import Testing
             #expect(TextWidth.of(line) <= 9)
         }
     }
+
+    @Test func aClosingMarkNeverBeginsALine() {
+        #expect(TextWidth.wrap("主动提供信息。客户有变化", to: 12) == ["主动提供信", "息。客户有变", "化"])
+        #expect(TextWidth.wrap("先问教练（再行动），好", to: 8) == ["先问教练", "（再行", "动），好"])
+        #expect(TextWidth.wrap("ab。", to: 2) == ["ab", "。"])   // nothing wide to take along
+    }
 }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 import RapportCore
 import RapportUI
@@ -46,6 +45,8 @@ public final class Effects: @unchecked Sendable {
     /// Since when another process has held the log's lock.
     private var lockBusySince: Date?
     private var alert: String?
+    /// Whether that alert is about the lock (its passing is then told as the lock freed).
+    private var alertIsAboutTheLock = false
 
     /// How often the log is checked for what other processes appended.
     public var refreshEvery = 0.25
@@ -162,7 +163,7 @@ public final class Effects: @unchecked Sendable {
                 if let asOf = lock.withLock({ asOf }) { entries = entries.filter { $0.time <= asOf } }
                 post(.timeline(id, entries))
             } catch {
-                post(.notice("the timeline of \(id) could not be read: \(error)", isError: true))
+                post(.notice(say("forms.effects.timelineUnreadable", id, "\(error)"), isError: true))
             }
         case .showAsOf(nil):
             cancelJob()
@@ -191,10 +192,14 @@ public final class Effects: @unchecked Sendable {
             post(.actorChanged(name))
             rebuildScreen()
         case .buildReport(let name, let data):
+            // Worded in the language of the moment the view was asked for, not the program's when the thread runs.
+            let language = Language.reading
             views.request {
-                let report = (try? ManagerReport.make(name, data.state, at: data.time, ReportOptions()))
-                    ?? ManagerReport(name: name, title: name, scope: "", tables: [])
-                return .report(report, recordCount: data.state.recordCount, asOf: data.asOf)
+                Language.$override.withValue(language) { () -> Message in
+                    let report = (try? ManagerReport.make(name, data.state, at: data.time, ReportOptions()))
+                        ?? ManagerReport(name: name, title: name, scope: "", tables: [])
+                    return .report(report, recordCount: data.state.recordCount, asOf: data.asOf)
+                }
             }
         case .planImport(let file, let policy):
             planImport(file, policy)
@@ -205,7 +210,7 @@ public final class Effects: @unchecked Sendable {
         case .showQueue(let everyone):
             queueOwner = everyone ? nil : workspace.actor
             rebuildScreen()
-            post(.notice(everyone ? "follow-ups: everyone's (o: only mine)" : "follow-ups: only \(workspace.actor)'s (o: everyone's)", isError: false))
+            post(.notice(everyone ? say("forms.effects.queueEveryone") : say("forms.effects.queueMine", workspace.actor), isError: false))
         }
     }
 
@@ -226,7 +231,7 @@ public final class Effects: @unchecked Sendable {
             post(.refused(e.description, field: nil, conflict: true))
             rebuildScreen()   // what changed, for Ctrl-R to reload
         } catch {
-            post(.refused("\(error); nothing was saved", field: nil, conflict: false))
+            post(.refused(say("forms.effects.notSaved", "\(error)"), field: nil, conflict: false))
         }
     }
 
@@ -235,12 +240,12 @@ public final class Effects: @unchecked Sendable {
     private func showAsOf(_ moment: Timestamp) {
         cancelJob()
         let path = workspace.store.path, now = workspace.time
-        let label = "folding the log as of \(now.format(moment))"
+        let label = say("forms.effects.folding", now.format(moment))
         start(Job(label: label, usesWorkspace: false)) { job in
             let state = try Workspace.state(of: path, asOf: moment, progress: { share in
                 self.post(.progress(WorkProgress(label, fraction: share)))
             }, isCancelled: { job.isCancelled })
-            guard let state else { return .notice("stopped: the log as of \(now.format(moment)) was not shown", isError: false) }
+            guard let state else { return .notice(say("forms.effects.foldStopped", now.format(moment)), isError: false) }
             self.lock.withLock { self.asOf = moment }
             return .data(ScreenData(state: state, now: now, asOf: moment))
         }
@@ -248,14 +253,14 @@ public final class Effects: @unchecked Sendable {
 
     /// Writes the demo business on a thread of its own (it owns the workspace meanwhile).
     private func writeDemo() {
-        let label = "writing a demo business"
+        let label = say("forms.effects.writingDemo")
         start(Job(label: label, usesWorkspace: true)) { _ in
             let summary = try DemoBusiness.write(into: self.workspace, customers: 300, seed: 1) { done, total in
                 self.post(.progress(WorkProgress(label, fraction: Double(done) / Double(max(1, total)))))
             }
             self.post(.data(self.present()))
             self.buildSearchIndex()
-            return .notice("wrote a demo business: \(summary.customers) customers in \(Format.grouped(summary.records)) records", isError: false)
+            return .notice(say("forms.effects.wroteDemo", summary.customers, Format.grouped(summary.records)), isError: false)
         }
     }
 
@@ -263,14 +268,17 @@ public final class Effects: @unchecked Sendable {
         lock.withLock { self.job = job }
         post(.progress(WorkProgress(job.label)))
         let gate = self.gate
+        // The work words what it reports in the language of the moment it was asked for.
+        let language = Language.reading
         Thread.detachNewThread {
             BesideTheLoop.lowerPriority()
             gate?.wait()
-            let answer: Message
-            do {
-                answer = try work(job)
-            } catch {
-                answer = .notice("\(job.label) failed: \(error)", isError: true)
+            let answer = Language.$override.withValue(language) { () -> Message in
+                do {
+                    return try work(job)
+                } catch {
+                    return .notice(say("forms.effects.failed", job.label, "\(error)"), isError: true)
+                }
             }
             // The job ends and its answer arrives at once: whoever sees no work
             // under way also sees the answer (replaced or cancelled: not wanted).
@@ -334,7 +342,7 @@ public final class Effects: @unchecked Sendable {
         guard Date().timeIntervalSince(lastRefresh) >= refreshEvery else { return }
         lastRefresh = Date()
         var problem: String?
-        var appended = false
+        var appended = false, aboutTheLock = false
         do {
             appended = try workspace.refresh(patience: 0)
             if let holder = workspace.store.busyHolder() {
@@ -342,26 +350,28 @@ public final class Effects: @unchecked Sendable {
                 lockBusySince = since
                 let seconds = Int(Date().timeIntervalSince(since))
                 if seconds >= 1 {
-                    problem = "log locked for \(seconds) s by \(holder.brief): showing what is saved"
-                        + (holder.isStopped ? " (kill -CONT \(holder.pid) resumes it)" : "")
+                    problem = holder.isStopped ? say("forms.effects.lockedStopped", seconds, holder.brief, holder.pid)
+                        : say("forms.effects.locked", seconds, holder.brief)
+                    aboutTheLock = true
                 }
             } else {
                 lockBusySince = nil
             }
         } catch LogError.damaged(_, let damage) {
-            problem = "log damaged at line \(damage.line) (\(damage.reason)): showing what came before it; see rapport check"
+            problem = say("forms.effects.damaged", damage.line, damage.reason)
         } catch LogError.missing {   // the status line names the log
-            problem = "the log was moved or deleted: showing what was read; nothing is saved until it is back"
+            problem = say("forms.effects.missing")
         } catch LogError.changedUnderneath {
-            problem = "the log was replaced or cut short by another program: showing what was read; nothing is saved; restart rapport to read it"
+            problem = say("forms.effects.replaced")
         } catch {
-            problem = "\(error): showing what was read before"
+            problem = say("forms.effects.unreadable", "\(error)")
         }
         if problem != alert {
-            if problem == nil, let was = alert {
-                post(.notice(was.hasPrefix("log locked") ? "the log's lock is free again" : "the log reads again", isError: false))
+            if problem == nil, alert != nil {
+                post(.notice(alertIsAboutTheLock ? say("forms.effects.lockFree") : say("forms.effects.readsAgain"), isError: false))
             }
             alert = problem
+            alertIsAboutTheLock = aboutTheLock
             post(.alert(problem))
         }
         othersAppended = othersAppended || appended

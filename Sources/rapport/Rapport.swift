@@ -20,11 +20,11 @@ struct Rapport: ParsableCommand {
     /// Refuses arguments that are not UTF-8 before anything reads them: the
     /// standard library would store each bad byte as U+FFFD, losing the text.
     static func main() {
+        Language.choose(ProgramLanguage.resolved)   // --lang is ASCII: read before the rest is checked
         if let problem = ArgumentCheck.problem() {
-            Failure.printLine("rapport: \(problem)")
+            Failure.printLine("rapport: \(problem)")   // catalogue: not text
             Foundation.exit(64)
         }
-        Language.choose(ProgramLanguage.resolved)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -30,6 +30,26 @@ import Testing
         line.unicodeScalars.reduce(0) { $0 + ((0x2E80...0xFFEF).contains($1.value) && $1.value != 0x2026 ? 2 : 1) }
     }
 
+    /// What an action says, its mistakes and the dossier, in Chinese; with
+    /// --json the same in English, whatever the language.
+    @Test func actionsMistakesAndTheDossierInChinese() throws {
+        var cli = try business()
+        defer { cli.remove() }
+        cli.environment["LANG"] = "zh_CN.UTF-8"
+        let edit = try cli.run("deal", "edit", "d1", "--probability", "70")
+        #expect(edit.status == 0 && edit.out == "已修改 d1 ERP 的概率\n")
+        let again = try cli.run("deal", "move", "d1", "成交")
+        #expect(again.status == 64 && again.err == "rapport: d1 已经在“达成交易”阶段\n")
+        let wrongMood = try cli.run("note", "mood", "c1", "开心")
+        #expect(wrongMood.status == 64 && wrongMood.err == "rapport: 未知的情绪“开心”；可用：上升、下降、平静、自满\n")
+        let json = try cli.run("deal", "edit", "d1", "--probability", "60", "--json").out
+        #expect(json.contains(#""summary":"changed probability of d1 ERP""#))
+        let show = try cli.run("customer", "show", "c1").out
+        #expect(show.contains("规模 大") && show.contains("\n交易\n") && show.contains("\n待办跟进\n") && show.contains("时间线（最近"))
+        #expect(english(show, allowing: ["ERP", "CNY", "AIDMAS", "rapport", "history"]) == [])
+        #expect(try cli.run("customer", "show", "c1", "--json").out.contains(#""size":"large""#))
+    }
+
     @Test func vocabularyTypedInChineseTakesEffect() throws {
         let cli = try business()
         defer { cli.remove() }

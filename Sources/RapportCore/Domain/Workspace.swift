@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// A log and its fold, kept in step: open it, perform actions, pick up what
@@ -43,7 +42,7 @@ public final class Workspace {
     public func customers(_ ids: [CustomerID]) throws(InputError) -> [Customer] {
         guard state.leftOut.contains(.customers) else { return ids.compactMap { state.customer($0) } }
         guard let found = saved?.customers(ids) else {
-            throw InputError("the checkpoint changed while it was read; run the command again")
+            throw InputError(say("actions.workspace.checkpointChanged"))
         }
         return found
     }
@@ -100,7 +99,7 @@ public final class Workspace {
 
     /// Continues a state folded up to the store's first record in memory.
     init(store: LogStore, state: CRMState, clock: Clock) {
-        precondition(state.recordCount == store.baseRecordCount, "the state does not end where the store begins")
+        precondition(state.recordCount == store.baseRecordCount, "the state does not end where the store begins")   // catalogue: not text (a programming error)
         self.store = store
         self.clock = clock
         self.state = state
@@ -110,7 +109,7 @@ public final class Workspace {
     /// Saves the state as the log's checkpoint and lets go of the records in
     /// memory (they are read one by one when needed).
     public func saveCheckpoint(reusing earlier: PrefixSeal? = nil) throws {
-        precondition(state.leftOut.isEmpty, "a state that left lists out is never saved")
+        precondition(state.leftOut.isEmpty, "a state that left lists out is never saved")   // catalogue: not text (a programming error)
         let seal = try store.seal(reusing: earlier)
         try Checkpoint.write(state, sealed: seal, index: cachedIndex?.recordCount == state.recordCount ? cachedIndex : nil, for: store.path)
         store.releaseRecords()
@@ -123,7 +122,7 @@ public final class Workspace {
             try saveCheckpoint(reusing: earlier)
             checkpointProblem = nil
         } catch {
-            checkpointProblem = "note: the checkpoint (which only speeds up the next start) could not be saved, because \(error); the log is intact, and the next start reads it whole"
+            checkpointProblem = say("actions.workspace.checkpointNotSaved", "\(error)")
         }
     }
 
@@ -137,7 +136,7 @@ public final class Workspace {
     /// than saved over it.
     @discardableResult
     public func perform(_ action: Action, unchangedSince: Int? = nil, subject: EntityRef? = nil) throws -> ActionOutcome {
-        precondition(state.leftOut.isEmpty, "a state that left lists out never acts")
+        precondition(state.leftOut.isEmpty, "a state that left lists out never acts")   // catalogue: not text (a programming error)
         var outcome: ActionOutcome?
         let written = try store.transact { caughtUp in
             fold(caughtUp)
@@ -148,14 +147,14 @@ public final class Workspace {
             return o.events.map { $0.record(at: time.now) }
         }
         fold(written)
-        guard let outcome else { throw InputError("nothing was done") }
+        guard let outcome else { throw InputError(say("actions.workspace.nothingDone")) }
         return outcome
     }
 
     /// Appends batches built against the latest state in one group commit
     /// (bulk writers such as the demo). Each batch stays its own unit.
     public func commit(_ build: (CRMState) throws -> [[NewRecord]]) throws {
-        precondition(state.leftOut.isEmpty, "a state that left lists out never acts")
+        precondition(state.leftOut.isEmpty, "a state that left lists out never acts")   // catalogue: not text (a programming error)
         let written = try store.transact(batches: { caughtUp in
             fold(caughtUp)
             try refuseIfUnreadable()
@@ -170,8 +169,7 @@ public final class Workspace {
         for index in since..<state.recordCount where state.records.customer[index] == owner {
             let (record, event) = try event(ofRecord: index)
             guard event.body.target == ref || (ref.kind == .customer && event.type == CustomerMerged.type) else { continue }
-            throw ConflictError("\(ref) was changed since the form was opened: \(Describe.event(event, in: state, time: time)) "
-                + "(\(record.actor), \(time.format(record.time))); nothing was saved")
+            throw ConflictError(say("actions.workspace.changedSinceOpened", ref, Describe.event(event, in: state, time: time), record.actor, time.format(record.time)))
         }
     }
 
@@ -182,17 +180,16 @@ public final class Workspace {
         guard let batch = state.lastAction(of: actor) else { return nil }
         let first = Int(batch.firstRecord)
         let events = try (first..<first + Int(batch.count)).map { try event(ofRecord: $0) }
-        return "\(describe(events.map(\.event))) "
-            + "(\(time.format(events[0].record.time)))"
+        return say("actions.workspace.action", describe(events.map(\.event)), time.format(events[0].record.time))
     }
 
     /// A batch in words: its first event that is more than a field filled in
     /// on the way, or what an import of several customers did as a whole.
     private func describe(_ events: [Event]) -> String {
         let created = events.count { $0.type == CustomerCreated.type }
-        if created > 1 { return "the import of \(Format.grouped(created)) customers" }
-        let main = events.first { !$0.type.hasSuffix(".changed") } ?? events.first
-        return main.map { Describe.event($0, in: state, time: time) } ?? "an action"
+        if created > 1 { return say("actions.workspace.import", Format.grouped(created)) }
+        let main = events.first { !$0.type.hasSuffix(".changed") } ?? events.first   // catalogue: not text
+        return main.map { Describe.event($0, in: state, time: time) } ?? say("actions.workspace.anAction")
     }
 
     /// Undoes the actor's latest action not yet undone, with compensating events.
@@ -202,7 +199,7 @@ public final class Workspace {
         let written = try store.transact { caughtUp in
             fold(caughtUp)
             try refuseIfUnreadable()
-            guard let batch = state.lastAction(of: actor) else { throw InputError("\(actor) has nothing to undo") }
+            guard let batch = state.lastAction(of: actor) else { throw InputError(say("actions.undo.nothingToUndo", actor)) }
             let first = Int(batch.firstRecord)
             let batchRecords = try (first..<first + Int(batch.count)).map { try event(ofRecord: $0) }
             let events = batchRecords.map(\.event)
@@ -213,12 +210,12 @@ public final class Workspace {
             case .failure(let c): throw try conflict(c, undoing: what)
             }
             let when = time.format(batchRecords[0].record.time)
-            let o = ActionOutcome(events: [.undone(batch: batchRecords[0].record.id)] + inverse, created: nil, summary: "undid \(what) (\(when))")
+            let o = ActionOutcome(events: [.undone(batch: batchRecords[0].record.id)] + inverse, created: nil, summary: say("actions.undo.undid", what, when))
             outcome = o
             return o.events.map { $0.record(at: time.now) }
         }
         fold(written)
-        guard let outcome else { throw InputError("nothing was undone") }
+        guard let outcome else { throw InputError(say("actions.undo.nothingUndone")) }
         return outcome
     }
 
@@ -232,8 +229,7 @@ public final class Workspace {
     /// The warning to show when the log holds records this version cannot read.
     public var unreadableWarning: String? {
         guard state.unreadableCount > 0 else { return nil }
-        return "warning: " + UnreadableRecordsError(count: state.unreadableCount, first: state.anomalies.first(where: \.isUnreadable))
-            .description.replacingOccurrences(of: "; nothing was changed", with: "; they are left out of everything shown")
+        return UnreadableRecordsError(count: state.unreadableCount, first: state.anomalies.first(where: \.isUnreadable)).warning
     }
 
     /// A refused undo in words: what changed since, or what depends on
@@ -241,15 +237,17 @@ public final class Workspace {
     private func conflict(_ c: Undo.Conflict, undoing what: String) throws -> ConflictError {
         switch c {
         case .changedSince(let thing):
-            return ConflictError("cannot undo \"\(what)\": \(thing) has changed since; undo the later change first, or change it back by hand")
+            return ConflictError(say("actions.undo.changedSince", what, thing))
         case .irreversible(let why):
-            return ConflictError("cannot undo \"\(what)\": \(why)")
+            return ConflictError(say("actions.undo.irreversible", what, why))
         case .dependant(let owner, let dependant):
-            let by = try creator(of: dependant).map { " by \($0)" } ?? ""
             let ownerName = Describe.name(owner, in: state).map { " " + $0 } ?? ""
             let dependantName = Describe.name(dependant, in: state).map { " " + $0 } ?? ""
-            return ConflictError("cannot undo \"\(what)\": \(owner)\(ownerName) has \(dependant.kind.noun) \(dependant)\(dependantName), "
-                + "added since\(by); undo or remove that first")
+            let things = (what, "\(owner)\(ownerName)", dependant.kind.word, "\(dependant)\(dependantName)")
+            if let by = try creator(of: dependant) {
+                return ConflictError(say("actions.undo.dependantBy", things.0, things.1, things.2, things.3, by))
+            }
+            return ConflictError(say("actions.undo.dependant", things.0, things.1, things.2, things.3))
         }
     }
 
@@ -343,10 +341,10 @@ public final class Workspace {
         switch when {
         case .day(let day):
             if day == time.today { return nil }
-            guard day < time.today else { throw InputError("\(day) is in the future; as-of looks back, up to today") }
+            guard day < time.today else { throw InputError(say("actions.asOf.futureDay", day)) }
             return when.endMoment(time)
         case .moment(let t):
-            guard t <= time.now.adding(seconds: 60) else { throw InputError("\(time.format(t)) is in the future; as-of looks back, up to now") }
+            guard t <= time.now.adding(seconds: 60) else { throw InputError(say("actions.asOf.futureMoment", time.format(t))) }
             return t >= time.now ? nil : t
         }
     }
@@ -354,7 +352,7 @@ public final class Workspace {
     // MARK: - Folding
 
     private func fold(_ range: Range<Int>) {
-        precondition(range.isEmpty || state.leftOut.isEmpty, "a state that left lists out is never folded on")
+        precondition(range.isEmpty || state.leftOut.isEmpty, "a state that left lists out is never folded on")   // catalogue: not text (a programming error)
         Self.fold(store, range, into: &state)
     }
 
@@ -386,9 +384,12 @@ public final class Workspace {
             DispatchQueue.concurrentPerform(iterations: pieces) { k in
                 let (store, buffer) = shared.value
                 let lo = range.count * k / pieces, hi = range.count * (k + 1) / pieces
-                for i in lo..<hi {
-                    let r = store.records[range.lowerBound + i]
-                    buffer[i] = Result { try decode(r, in: store) }
+                // A record that cannot be read is kept as an anomaly, in checkpoints and `check --json`: its reason in English.
+                Language.$override.withValue(.en) {
+                    for i in lo..<hi {
+                        let r = store.records[range.lowerBound + i]
+                        buffer[i] = Result { try decode(r, in: store) }
+                    }
                 }
             }
         }
@@ -421,9 +422,10 @@ public struct UnreadableRecordsError: Error, Sendable, CustomStringConvertible {
     public let count: Int
     public let first: Anomaly?
 
-    public var description: String {
-        let example = first.map { " (first: \($0))" } ?? ""
-        return "the log holds \(Format.grouped(count)) record\(count == 1 ? "" : "s") this version of rapport cannot read\(example); "
-            + "upgrade rapport to change this log; nothing was changed"
-    }
+    public var description: String { sayCount("actions.unreadable", count, example) }
+
+    /// The same as a warning where the log is only read: what is left out.
+    public var warning: String { sayCount("actions.unreadableShown", count, example) }
+
+    private var example: String { first.map { say("actions.unreadable.first", $0) } ?? "" }
 }

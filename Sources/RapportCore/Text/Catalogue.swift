@@ -44,12 +44,14 @@ public struct Catalogue: Sendable {
         return ["\(program)/Rapport_RapportCore.resources/Catalogue", "\(sources)/Catalogue"]
     }
 
-    /// `key = text` lines, in order; `\n` in a text is a newline.
+    /// `key = text` lines, in order; `\n` in a text is a newline, `\s` a
+    /// space (for one at either end, which an editor would drop).
     static func parse(_ text: String) -> [(String, String)] {
         var out: [(String, String)] = []
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             guard let eq = line.range(of: " = ") else { continue }
-            out.append((String(line[..<eq.lowerBound]).trimmingSpaces, String(line[eq.upperBound...]).replacingOccurrences(of: "\\n", with: "\n")))
+            let value = String(line[eq.upperBound...]).replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\s", with: " ")
+            out.append((String(line[..<eq.lowerBound]).trimmingSpaces, value))
         }
         return out
     }
@@ -72,4 +74,17 @@ public struct Catalogue: Sendable {
 /// word what they tell people.
 public func say(_ key: String, _ values: CustomStringConvertible...) -> String {
     Catalogue.of(Language.reading).text(key, values)
+}
+
+/// A count in words in the language of the moment: the text of `key.one`
+/// when `n` is 1, else of `key.many`, with `n` (grouped: 1,204) as `{0}` and
+/// `values` after it, so that English can say "1 note", "2 notes".
+public func sayCount(_ key: String, _ n: Int, _ values: CustomStringConvertible...) -> String {
+    Catalogue.of(Language.reading).text(key + (n == 1 ? ".one" : ".many"), [Format.grouped(n)] + values)
+}
+
+/// Words written in both languages side by side (a seed's advice, a type's
+/// axes), in the language of the moment.
+public func say(_ words: (english: String, chinese: String)) -> String {
+    Language.reading == .zh ? words.chinese : words.english
 }

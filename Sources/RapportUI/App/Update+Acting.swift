@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import RapportCore
 
 /// The acting keys: each opens a form on the selected item of the focused
@@ -39,7 +38,7 @@ extension AppState {
 
     /// Carries out an acting key.
     mutating func act(_ key: KeyAction) -> [Effect] {
-        if data.asOf != nil { return fail("the as-of view is read-only; :asof now (or Esc) returns to the present") }
+        if data.asOf != nil { return fail(say("forms.status.readOnly")) }
         advanceQueueOnSave = false
         switch key {
         case .newCustomer:
@@ -49,26 +48,26 @@ extension AppState {
         case .toggleQueue:
             return [.showQueue(everyone: !everyonesQueue)]
         case .stageForward, .stageBack:
-            guard let d = actingDeal else { return fail("select a deal first (in the funnel, or a customer with an open deal)") }
+            guard let d = actingDeal else { return fail(say("forms.status.selectDeal")) }
             guard let to = key == .stageForward ? d.stage.next : d.stage.previous else {
-                return fail(key == .stageForward ? "\(d.id) is in the last stage: W wins it, L loses it" : "\(d.id) is in the first stage")
+                return fail(key == .stageForward ? say("forms.status.lastStage", d.id) : say("forms.status.firstStage", d.id))
             }
             let effects = [Effect.perform(.moveDeal(d.id, to: to), unchangedSince: data.state.recordCount, subject: d.id.ref)]
             if focus == .funnel { funnel.stage = to.number - 1 }   // the selection goes with the deal
             return effects
         case .win, .lose:
             if key == .win, let d = followingThroughDeal { open(Forms.completeDeal(d, data)); return [] }
-            guard let d = actingDeal else { return fail("select a deal first") }
+            guard let d = actingDeal else { return fail(say("forms.status.selectDealFirst")) }
             open(key == .win ? Forms.win(d, data) : Forms.lose(d, data))
         case .complete, .snooze:
             guard let f = actingFollowUp, let c = data.customer(f.customer) else {
-                return fail("select a follow-up first (in the queue, or a customer with one open)")
+                return fail(say("forms.status.selectFollowUp"))
             }
             advanceQueueOnSave = false   // a done or snoozed item leaves its place: the next one takes it
             open(key == .complete ? Forms.complete(f, c, data) : Forms.snooze(f, c, data))
         default:
             guard let c = focus == .followUps ? selectedQueueItem.flatMap({ data.customer($0.customer) }) ?? shownCustomer : shownCustomer else {
-                return fail("select a customer first: a deal, a follow-up, or / to find one")
+                return fail(say("forms.status.selectCustomer"))
             }
             switch key {
             case .newDeal: open(Forms.newDeal(c, data, actor: actor))
@@ -107,7 +106,7 @@ extension AppState {
         case .save:
             if form.purpose == .menu { return openChosen(form) }
             form.errors = [:]
-            for field in form.fields where field.required && field.isEmpty { form.errors[field.key] = "this must not be empty" }
+            for field in form.fields where field.required && field.isEmpty { form.errors[field.key] = say("forms.error.empty") }
             overlay = .form(form)
             guard form.errors.isEmpty else { return [] }
             do {
@@ -149,7 +148,7 @@ extension AppState {
             }
             return []
         }
-        if choice.hasPrefix("step:") || choice.hasPrefix("confirm:") {
+        if choice.hasPrefix("step:") || choice.hasPrefix("confirm:") {   // catalogue: not text
             let parts = choice.split(separator: ":").map(String.init)
             guard let id = ComplaintID(parts[1]), let k = s.liveComplaint(id) else { overlay = nil; return [] }
             open(parts[0] == "step" ? Forms.complaintStep(k, data) : Forms.confirmComplaint(k, data))
@@ -217,9 +216,9 @@ extension AppState {
     /// A hint of the core, in the screen's words.
     public static func words(_ hint: InputError.Hint?) -> String {
         switch hint {
-        case .undo?: "; u undoes your last action"
-        case .clearDoNotContact(let id)?: "; clear it first: e on \(id), Do not contact: no"
-        case .search?: "; / searches"
+        case .undo?: say("forms.hint.undo")
+        case .clearDoNotContact(let id)?: say("forms.hint.clearDoNotContact", id)
+        case .search?: say("forms.hint.search")
         case nil: ""
         }
     }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 import RapportCore
 
@@ -35,7 +34,7 @@ extension AppState {
                 status = StatusNote(text: problem, isError: true)
             } else {
                 themeName = name
-                status = StatusNote(text: "theme \(name)", isError: false)
+                status = StatusNote(text: say("forms.status.theme", name), isError: false)
             }
             return []
         case .notice(let text, let isError):
@@ -53,15 +52,15 @@ extension AppState {
         case .refused(let message, let field, let conflict):
             return refused(message, field: field, conflict: conflict)
         case .importPlanned(let preview):
-            overlay = .confirm(Confirmation(question: "Import \(preview.batch.origin)? y / n · \(preview.summary)", effect: .runImport(preview.batch)))
+            overlay = .confirm(Confirmation(question: say("forms.confirm.import", preview.batch.origin, preview.summary), effect: .runImport(preview.batch)))
             return []
         case .undoPreview(let what):
-            guard let what else { return fail("you have nothing to undo (\(actor))") }
-            overlay = .confirm(Confirmation(question: "Undo \(what)? y / n", effect: .undo))
+            guard let what else { return fail(say("forms.status.nothingToUndo", actor)) }
+            overlay = .confirm(Confirmation(question: say("forms.confirm.undo", what), effect: .undo))
             return []
         case .actorChanged(let name):
             actor = name
-            status = StatusNote(text: "acting as \(name)", isError: false)
+            status = StatusNote(text: say("forms.status.actingAs", name), isError: false)
             return []
         case .report(let report, let recordCount, let asOf):
             reportBuilt(report, recordCount: recordCount, asOf: asOf)
@@ -124,7 +123,7 @@ extension AppState {
         case .help: overlay = .help; helpScroll = 0
         case .search:
             overlay = .search(SearchState())
-            if searchIndex == nil { status = StatusNote(text: "the search index is still being built …", isError: false) }
+            if searchIndex == nil { status = StatusNote(text: say("forms.status.indexBuilding"), isError: false) }
         case .command: overlay = .command(LineEditor())
         case .nextPane, .previousPane:
             let step = action == .nextPane ? 1 : Pane.allCases.count - 1
@@ -248,38 +247,38 @@ extension AppState {
         let rest = words.dropFirst().joined(separator: " ")
         switch verb {
         case "theme":
-            guard !rest.isEmpty else { return fail("usage: :theme NAME (default, light, high-contrast, mono, or your own)") }
+            guard !rest.isEmpty else { return fail(say("forms.usage.theme")) }
             return [.loadTheme(rest)]
         case "asof":
-            guard !rest.isEmpty else { return fail("usage: :asof DATE (\(When.accepted)); :asof now returns") }
+            guard !rest.isEmpty else { return fail(say("forms.usage.asof", When.accepted)) }
             if rest == "now" { return [.showAsOf(nil)] }
             do {
                 return [.showAsOf(try Workspace.asOfMoment(try When.parse(rest, at: data.now), at: data.now))]
             } catch {
-                return fail(":asof: \(error)")
+                return fail(say("forms.asofFailed", "\(error)"))
             }
         case "q", "quit": return [.quit]
         case "help": overlay = .help; helpScroll = 0; return []
         case "user":
-            guard !rest.isEmpty else { return fail("usage: :user NAME (acting now as \(actor))") }
+            guard !rest.isEmpty else { return fail(say("forms.usage.user", actor)) }
             return [.setActor(rest)]
         case "lang":
             guard let language = Language.parse(rest) else { return fail(self.text("lang.usage")) }
             self.language = language
             status = StatusNote(text: self.text("lang.set"), isError: false)
-            return []
+            return reportEffects()   // an open view is worded again in the new language
         case "import":
             var args = Array(words.dropFirst())
             let policy = args.last.flatMap(DuplicatePolicy.init(rawValue:))
             if policy != nil { args.removeLast() }
-            guard !args.isEmpty else { return fail("usage: :import FILE [skip|merge|add] (a CSV file or vCards; what it would do is shown first)") }
+            guard !args.isEmpty else { return fail(say("forms.usage.import")) }
             return [.planImport(file: Self.expandingHome(args.joined(separator: " ")), onDuplicate: policy ?? .skip)]
         case "export":
             var args = Array(words.dropFirst())
             let includePrivate = args.last == "private"
             if includePrivate { args.removeLast() }
             guard args.count >= 2, ["csv", "vcard", "json"].contains(args[0]) else {
-                return fail("usage: :export csv|vcard|json FILE [private] (private: with the customers flagged do-not-share)")
+                return fail(say("forms.usage.export"))
             }
             return [.export(format: args[0], file: Self.expandingHome(args.dropFirst().joined(separator: " ")), includePrivate: includePrivate)]
         default:
@@ -291,7 +290,7 @@ extension AppState {
 extension AppState {
     /// A path with a leading `~/` read as the home directory.
     static func expandingHome(_ path: String) -> String {
-        guard path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] else { return path }
+        guard path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] else { return path }   // catalogue: not text
         return home + path.dropFirst()
     }
 }

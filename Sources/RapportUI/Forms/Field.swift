@@ -14,9 +14,14 @@ public struct Choice: Equatable, Sendable {
         self.keys = ([value, label] + keys).map { $0.lowercased() }
     }
 
-    /// The choices of a closed vocabulary, labelled in both languages.
+    /// The choices of a closed vocabulary: labelled in Chinese alone when
+    /// that is the language of the moment, else in both languages side by
+    /// side; typing matches either language (and the stored word) all the same.
     public static func terms<T: Term>(_: T.Type) -> [Choice] {
-        T.allCases.map { Choice(value: $0.rawValue, label: "\($0.english) \($0.chinese)", keys: [$0.english, $0.chinese]) }
+        let chineseOnly = Language.reading == .zh
+        return T.allCases.map {
+            Choice(value: $0.rawValue, label: chineseOnly ? $0.chinese : "\($0.english) \($0.chinese)", keys: [$0.english, $0.chinese])
+        }
     }
 }
 

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import RapportCore
 
 /// What a form does when saved.
@@ -69,14 +68,14 @@ extension Form {
             try v.fill(&d)
             return .logInteraction(d, next: try v.nextStep(for: c, deal: d.deal))
         case .complete(let f):
-            guard let followUp = data.state.followUp(f) else { throw InputError("no follow-up \(f)") }
+            guard let followUp = data.state.followUp(f) else { throw InputError(say("forms.error.noFollowUp", f)) }
             var d = InteractionDraft(customer: followUp.customer)
             d.kind = followUp.tactic.map(Action.interactionKind) ?? .call
             d.deal = followUp.deal
             try v.fill(&d)
             return .completeFollowUp(f, report: d, next: try v.nextStep(for: followUp.customer, deal: followUp.deal))
         case .schedule(let c):
-            guard let due = try v.moment("due") else { throw InputError("say when it is due", field: "due") }
+            guard let due = try v.moment("due") else { throw InputError(say("forms.error.sayWhenDue"), field: "due") }
             var f = FollowUpDraft(customer: c, due: due)
             f.tactic = try v.term("tactic")
             f.note = v.optional("note")
@@ -86,7 +85,7 @@ extension Form {
         case .snooze(let f):
             return .snoozeFollowUp(f, until: try v.snoozeUntil())
         case .mood(let c):
-            guard let mood: Mood = try v.term("mood") else { throw InputError("choose a mood", field: "mood") }
+            guard let mood: Mood = try v.term("mood") else { throw InputError(say("forms.error.chooseMood"), field: "mood") }
             return .noteMood(c, mood, note: v.optional("note"), at: nil)
         case .personality(let c):
             var fields = [CustomerField: JSON]()
@@ -98,7 +97,7 @@ extension Form {
         case .resolveComplaint(let k):
             return .resolveComplaint(k, resolution: v.optional("resolution"))
         case .purchase(let c):
-            guard let amount = try v.money("amount") else { throw InputError("amount must not be empty", field: "amount") }
+            guard let amount = try v.money("amount") else { throw InputError(say("forms.error.amountEmpty"), field: "amount") }
             return .recordPurchase(c, amount: amount, date: try v.day("date"), note: v.optional("note"))
         case .note(let c):
             return .addNote(c, text: v.text("text"))
@@ -107,7 +106,7 @@ extension Form {
         case .survey(let c):
             var ratings: [UInt8] = []
             for n in SurveyStatement.all.indices {
-                guard let r = UInt8(v.text("rating\(n + 1)")) else { throw InputError("rate statement \(n + 1), 1 to 5", field: "rating\(n + 1)") }
+                guard let r = UInt8(v.text("rating\(n + 1)")) else { throw InputError(say("forms.error.rateStatement", n + 1), field: "rating\(n + 1)") }
                 ratings.append(r)
             }
             return .recordSurvey(c, ratings: ratings, date: try v.day("date"), note: v.optional("note"))
@@ -118,12 +117,12 @@ extension Form {
         case .complaintStep(let k):
             return .addComplaintStep(k, text: v.text("step"))
         case .confirmComplaint(let k):
-            guard !v.text("satisfied").isEmpty else { throw InputError("say whether the customer is satisfied", field: "satisfied") }
+            guard !v.text("satisfied").isEmpty else { throw InputError(say("forms.error.saySatisfied"), field: "satisfied") }
             return .confirmComplaint(k, satisfied: v.text("satisfied") == "yes")
         case .completeDeal(let d):
             return .completeDeal(d, note: v.optional("note"))
         case .menu:
-            throw InputError("choose what to open", field: "choice")
+            throw InputError(say("forms.error.chooseWhat"), field: "choice")
         }
     }
 }
@@ -141,7 +140,7 @@ struct Values {
     func term<T: Term>(_ key: String) throws(InputError) -> T? {
         let t = text(key)
         guard !t.isEmpty else { return nil }
-        guard let term = T(rawValue: t) else { throw InputError("unknown \(T.noun) \"\(t)\"", field: key) }
+        guard let term = T(rawValue: t) else { throw InputError(say("forms.error.unknownTerm", T.nounWord, t), field: key) }
         return term
     }
 
@@ -164,10 +163,10 @@ struct Values {
         guard !t.isEmpty else { return nil }
         switch Money.parse(t) {
         case .success(let m):
-            guard m.cents >= 0 else { throw InputError("the amount must not be negative", field: key) }
+            guard m.cents >= 0 else { throw InputError(say("forms.error.negativeAmount"), field: key) }
             return m
-        case .failure(.tooLarge): throw InputError("too large; amounts go up to \(Format.grouped(Money.maximumUnits))", field: key)
-        case .failure(.notAnAmount): throw InputError("not an amount; digits with up to two decimals, e.g. 12000 or 12,000.50", field: key)
+        case .failure(.tooLarge): throw InputError(say("forms.error.tooLarge", Format.grouped(Money.maximumUnits)), field: key)
+        case .failure(.notAnAmount): throw InputError(say("forms.error.notAnAmount"), field: key)
         }
     }
 
@@ -186,7 +185,7 @@ struct Values {
             case .walletShare:
                 guard !field.text.isEmpty else { out[f] = .null; continue }
                 guard let n = Int(field.text.trimmingCharacters(in: ["%"])), (0...100).contains(n) else {
-                    throw InputError("a percentage from 0 to 100", field: "walletShare")
+                    throw InputError(say("forms.error.percentage"), field: "walletShare")
                 }
                 out[f] = .int(Int64(n))
             case .doNotContact, .doNotShare:
@@ -220,7 +219,7 @@ struct Values {
             case .probability:
                 let t = field.text
                 guard !t.isEmpty else { out[f] = .null; continue }
-                guard let p = Int(t), (0...100).contains(p) else { throw InputError("a chance from 0 to 100", field: "probability") }
+                guard let p = Int(t), (0...100).contains(p) else { throw InputError(say("forms.error.chance"), field: "probability") }
                 out[f] = .int(Int64(p))
             case .close: out[f] = try day("close").map { .string($0.description) } ?? .null
             case .appointmentAt: out[f] = try moment("appointmentAt").map { .string($0.description) } ?? .null
@@ -262,7 +261,7 @@ struct Values {
     func nextStep(for c: CustomerID, deal: DealID?) throws(InputError) -> FollowUpDraft? {
         guard let due = try moment("next") else {
             if optional("nextNote") != nil || !text("nextTactic").isEmpty {
-                throw InputError("say when the next step is due", field: "next")
+                throw InputError(say("forms.error.sayWhenNext"), field: "next")
             }
             return nil
         }
@@ -287,7 +286,7 @@ struct Values {
             let weekday = Int((Int64(today.number) + 4).floorDivided(by: 7).1)   // 1970-01-01 was a Thursday
             let ahead = (8 - weekday) % 7
             return time.moment(Day(number: today.number + Int32(ahead == 0 ? 7 : ahead)), hour: 9)
-        default: throw InputError("choose when, or type a date", field: "until")
+        default: throw InputError(say("forms.error.chooseWhen"), field: "until")
         }
     }
 }

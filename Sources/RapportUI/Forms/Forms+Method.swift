@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import RapportCore
 
 /// The forms of the seed's method: a customer's value and interaction, a
@@ -11,71 +10,76 @@ extension Forms {
 
     /// Customer value (seed 001) and the interaction strategy (seed 002).
     public static func value(_ c: Customer, _ data: ScreenData) -> Form {
-        Form("Value of \(c.id) \(c.name)", .value(c.id), fields: [
-            checklist("contributions", "Contributes", Contribution.self, c.contributions),
-            pick("sensitiveTo", "Sensitive to", ValueSensitivity.self, c.sensitiveTo),
-            pick("horizon", "Lasts", Horizon.self, c.horizon),
-            text("walletShare", "Wallet share %", c.walletShare.map(String.init)),
-            yesNo("recommends", "Recommends us", c.recommends),
-            pick("switchingBarrier", "Switching cost", SwitchingBarrier.self, c.switchingBarrier),
-            checklist("lockIns", "Locked in by", LockIn.self, c.lockIns),
-            pick("strategy", "Interaction", InteractionStrategy.self, c.strategy),
-            pick("channel", "Channel", Channel.self, c.channel),
-            checklist("shiftSigns", "Shift signs", ShiftSign.self, c.shiftSigns),
+        Form(say("forms.title.value", c.id, c.name), .value(c.id), fields: [
+            checklist("contributions", say("forms.label.contributes"), Contribution.self, c.contributions),
+            pick("sensitiveTo", say("forms.label.sensitiveTo"), ValueSensitivity.self, c.sensitiveTo),
+            pick("horizon", say("forms.label.lasts"), Horizon.self, c.horizon),
+            text("walletShare", say("forms.label.walletShare"), c.walletShare.map(String.init)),
+            yesNo("recommends", say("forms.label.recommends"), c.recommends),
+            pick("switchingBarrier", say("forms.label.switchingCost"), SwitchingBarrier.self, c.switchingBarrier),
+            checklist("lockIns", say("forms.label.lockedInBy"), LockIn.self, c.lockIns),
+            pick("strategy", say("forms.label.interaction"), InteractionStrategy.self, c.strategy),
+            pick("channel", say("forms.label.channel"), Channel.self, c.channel),
+            checklist("shiftSigns", say("forms.label.shiftSigns"), ShiftSign.self, c.shiftSigns),
         ], openedAt: data.state.recordCount, subject: c.id.ref)
     }
 
     /// The seed's 15 statements, each rated 1 to 5; the statement shows under the form.
     public static func survey(_ c: Customer, _ data: ScreenData) -> Form {
-        let ratings = [("1", "1 not at all"), ("2", "2 hardly"), ("3", "3 partly"), ("4", "4 mostly"), ("5", "5 fully")]
+        let ratings = [("1", say("forms.rating.notAtAll")), ("2", say("forms.rating.hardly")), ("3", say("forms.rating.partly")), ("4", say("forms.rating.mostly")),
+                       ("5", say("forms.rating.fully"))]
             .map { Choice(value: $0.0, label: $0.1) }
-        let statements = SurveyStatement.all.indices.map { pick("rating\($0 + 1)", "Statement \($0 + 1)", ratings) }
-        return Form("Satisfaction of \(c.name)", .survey(c.id), fields: statements + [date("date", "Answered on", "today"), note("note", "Note")],
+        let statements = SurveyStatement.all.indices.map { pick("rating\($0 + 1)", say("forms.label.statement", $0 + 1), ratings) }
+        return Form(say("forms.title.survey", c.name), .survey(c.id),
+                    fields: statements + [date("date", say("forms.label.answeredOn"), "today"), note("note", say("forms.label.note"))],
                     openedAt: data.state.recordCount)
     }
 
     public static func product(_ c: Customer, _ data: ScreenData) -> Form {
-        Form("Installed at \(c.name)", .installProduct(c.id), fields: [
-            text("name", "Product", required: true), date("installedOn", "Installed on", "today"),
-            text("serviceEvery", "Check every", "6m"), text("serial", "Serial"), note("note", "Note"),
+        Form(say("forms.title.installed", c.name), .installProduct(c.id), fields: [
+            text("name", say("forms.label.product"), required: true), date("installedOn", say("forms.label.installedOn"), "today"),
+            text("serviceEvery", say("forms.label.checkEvery"), "6m"), text("serial", say("forms.label.serial")), note("note", say("forms.label.note")),
         ], openedAt: data.state.recordCount)
     }
 
     public static func editProduct(_ a: Product, _ data: ScreenData) -> Form {
-        Form("Edit \(a.id) \(a.name)", .editProduct(a.id), fields: [
-            text("name", "Product", a.name, required: true), date("installedOn", "Installed on", a.installedOn.description),
-            text("serviceEvery", "Check every", a.serviceEvery?.description), text("serial", "Serial", a.serial), note("note", "Note", a.note),
-            date("removedOn", "Out of service", a.removedOn?.description),
+        Form(say("forms.title.edit", a.id, a.name), .editProduct(a.id), fields: [
+            text("name", say("forms.label.product"), a.name, required: true),
+            date("installedOn", say("forms.label.installedOn"), a.installedOn.description),
+            text("serviceEvery", say("forms.label.checkEvery"), a.serviceEvery?.description), text("serial", say("forms.label.serial"), a.serial),
+            note("note", say("forms.label.note"), a.note),
+            date("removedOn", say("forms.label.outOfService"), a.removedOn?.description),
         ], openedAt: data.state.recordCount, subject: a.id.ref)
     }
 
     public static func complaintStep(_ k: Complaint, _ data: ScreenData) -> Form {
-        Form("Step toward \(k.id) \(Describe.preview(k.summary, characters: 40))", .complaintStep(k.id), fields: [
-            note("step", "What was done", required: true),
+        Form(say("forms.title.step", k.id, Describe.preview(k.summary, characters: 40)), .complaintStep(k.id), fields: [
+            note("step", say("forms.label.whatWasDone"), required: true),
         ], openedAt: data.state.recordCount, subject: k.id.ref)
     }
 
     public static func confirmComplaint(_ k: Complaint, _ data: ScreenData) -> Form {
-        Form("Is the customer satisfied? \(k.id)", .confirmComplaint(k.id), fields: [yesNo("satisfied", "Satisfied", k.satisfied)],
+        Form(say("forms.title.confirm", k.id), .confirmComplaint(k.id), fields: [yesNo("satisfied", say("forms.label.satisfied"), k.satisfied)],
              openedAt: data.state.recordCount, subject: k.id.ref)
     }
 
     /// `W` on a won deal in follow-through: it is done.
     public static func completeDeal(_ d: Deal, _ data: ScreenData) -> Form {
-        Form("Follow-through of \(d.id) \(d.title) complete", .completeDeal(d.id), fields: [note("note", "How it ended")],
+        Form(say("forms.title.completeDeal", d.id, d.title), .completeDeal(d.id), fields: [note("note", say("forms.label.howItEnded"))],
              openedAt: data.state.recordCount, subject: d.id.ref)
     }
 
     /// The stage content of a deal, as fields of its edit form.
     static func stageContent(_ d: Deal, _ time: LocalTime) -> [Field] {
         [
-            text("contactTime", "Best reached", d.contactTime), note("plan", "Plan", d.plan),
-            text("appointmentWith", "Appointment w/", d.appointmentWith),
-            date("appointmentAt", "Appointment at", d.appointmentAt.map { time.format($0) }, hour: 10),
-            text("appointmentPlace", "Where", d.appointmentPlace), text("appointmentPurpose", "What for", d.appointmentPurpose),
-            pick("approach", "Approach", ApproachMethod.self, d.approach),
-            pick("presentation", "Presentation", PresentationMode.self, d.presentation),
-            pick("closing", "Closing", ClosingStrategy.self, d.closing),
+            text("contactTime", say("forms.label.bestReached"), d.contactTime), note("plan", say("forms.label.plan"), d.plan),
+            text("appointmentWith", say("forms.label.appointmentWith"), d.appointmentWith),
+            date("appointmentAt", say("forms.label.appointmentAt"), d.appointmentAt.map { time.format($0) }, hour: 10),
+            text("appointmentPlace", say("forms.label.where"), d.appointmentPlace),
+            text("appointmentPurpose", say("forms.label.whatFor"), d.appointmentPurpose),
+            pick("approach", say("forms.label.approach"), ApproachMethod.self, d.approach),
+            pick("presentation", say("forms.label.presentation"), PresentationMode.self, d.presentation),
+            pick("closing", say("forms.label.closing"), ClosingStrategy.self, d.closing),
         ]
     }
 }

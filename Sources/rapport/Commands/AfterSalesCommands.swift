@@ -1,21 +1,20 @@
-// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import RapportCore
 import RapportExchange
 
 /// `rapport purchase add`: what a customer bought.
 struct PurchaseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "purchase", abstract: "Record purchases.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "purchase", abstract: CLIText.fit(say("cli.afterSales.purchaseCommand.abstract")), subcommands: [Add.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a purchase; prints its id.")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("cli.afterSales.add.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The customer.") var customer: String
-        @Argument(help: "The amount, e.g. 12000 or 12,000.50.") var amount: String
-        @Option(help: "A three-letter currency code (default CNY).") var currency: String?
-        @Option(help: "The date (default today).") var date: String?
+        @Argument(help: .words(say("commands.help.customer"))) var customer: String
+        @Argument(help: .words(say("cli.afterSales.add.amount"))) var amount: String
+        @Option(help: .words(say("commands.deal.add.currency"))) var currency: String?
+        @Option(help: .words(say("cli.afterSales.add.date"))) var date: String?
         @Option var note: String?
-        @Flag(help: "Print a JSON object instead of the id.") var json = false
+        @Flag(help: .words(say("commands.help.jsonID"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { session, w in
@@ -30,23 +29,19 @@ struct PurchaseCommand: ParsableCommand {
 /// `rapport satisfaction …`: the seed's 15-statement survey (seed 001).
 struct SatisfactionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "satisfaction", abstract: "Record satisfaction surveys and see the score over time.",
+        commandName: "satisfaction", abstract: CLIText.fit(say("cli.afterSales.satisfactionCommand.abstract")),
         subcommands: [Add.self, List.self, Statements.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a survey: the 15 statements rated 1 (not at all) to 5 (fully); prints its id.",
-            discussion: """
-                The ratings follow the statements' order (`rapport satisfaction statements` lists them); \\
-                statement 13 is a bad sign when agreed with and counts reversed.
-                Example: rapport satisfaction add c12 --scores "5 4 4 5 4 4 5 5 3 4 4 4 1 5 5"
-                """)
+            abstract: CLIText.fit(say("cli.afterSales.add.abstract2")),
+            discussion: CLIText.fit(say("cli.afterSales.add.discussion"), width: CLIText.page))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The customer.") var customer: String
-        @Option(help: "Fifteen ratings of 1 to 5, separated by spaces or commas.") var scores: String
-        @Option(help: "The day it was answered (default today).") var date: String?
+        @Argument(help: .words(say("commands.help.customer"))) var customer: String
+        @Option(help: .words(say("cli.afterSales.add.scores"))) var scores: String
+        @Option(help: .words(say("cli.afterSales.add.date2"))) var date: String?
         @Option var note: String?
-        @Flag(help: "Print a JSON object instead of the id.") var json = false
+        @Flag(help: .words(say("commands.help.jsonID"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { session, w in
@@ -58,17 +53,17 @@ struct SatisfactionCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List surveys, latest first, with the score per level.")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("cli.afterSales.list.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "Only this customer's (default: everyone's).") var customer: String?
-        @Option(name: .customLong("below"), help: "Only surveys scoring below this (1–5).") var below: Double?
-        @Option(help: "At most this many (default 50; 0 for all).") var limit = 50
-        @Flag(help: "Print a JSON array.") var json = false
+        @Argument(help: .words(say("cli.afterSales.list.customer"))) var customer: String?
+        @Option(name: .customLong("below"), help: .words(say("cli.afterSales.list.below"))) var below: Double?
+        @Option(help: .words(say("commands.customer.list.limit"))) var limit = 50
+        @Flag(help: .words(say("commands.help.jsonArray"))) var json = false
 
         func run() throws {
             try reportingFailures {
                 let session = try Session(globals)
-                guard limit >= 0 else { throw Failure.usage("--limit must be 0 or more") }
+                guard limit >= 0 else { throw Failure.usage(say("commands.limitZeroOrMore")) }
                 let w = try session.openWorkspace()
                 let state = w.state
                 var shown: [Survey]
@@ -80,7 +75,7 @@ struct SatisfactionCommand: ParsableCommand {
                 if let below { shown = shown.filter { $0.score < below } }
                 if limit > 0 { shown = Array(shown.prefix(limit)) }
                 Output.emit(json: json, .array(shown.map(JSONView.survey))) {
-                    shown.isEmpty ? "no surveys" : Output.table([["id", "customer", "date", "score"] + SatisfactionLevel.allCases.map(\.english)]
+                    shown.isEmpty ? say("cli.afterSales.noSurveys") : Output.table([[say("commands.column.id"), say("commands.column.customer"), say("cli.column.date"), say("cli.column.score")] + SatisfactionLevel.allCases.map(\.word)]
                         + shown.map { s in
                             [s.id.description, state.customer(s.customer)?.name ?? "", s.date.description, Describe.score(s.score)]
                                 + SatisfactionLevel.allCases.map { Describe.score(s.score($0)) }
@@ -91,11 +86,12 @@ struct SatisfactionCommand: ParsableCommand {
     }
 
     struct Statements: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The 15 statements, in the order their ratings are given.")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("cli.afterSales.statements.abstract")))
 
         func run() throws {
             print(Output.table(SurveyStatement.all.enumerated().map { i, s in
-                [String(i + 1), s.english + (s.reversed ? " (reversed)" : ""), s.level.english, s.chinese]
+                Language.reading == .zh ? [String(i + 1), s.chinese + (s.reversed ? say("cli.afterSales.reversed") : ""), s.level.word]
+                    : [String(i + 1), s.english + (s.reversed ? say("cli.afterSales.reversed") : ""), s.level.word, s.chinese]
             }, rightAligned: [0]))
         }
     }
@@ -104,18 +100,18 @@ struct SatisfactionCommand: ParsableCommand {
 /// `rapport product …`: installed products, one file each, with scheduled check-ups (seed 003).
 struct ProductCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "product", abstract: "Installed products and their scheduled check-ups.",
+        commandName: "product", abstract: CLIText.fit(say("cli.afterSales.productCommand.abstract")),
         subcommands: [Add.self, Edit.self, Remove.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a product installed at a customer's; schedules its first check-up; prints its id.",
-            discussion: "Example: rapport product add c12 \"CT scanner\" --installed 2026-05-10 --service-every 6m --serial CT-7731")
+            abstract: CLIText.fit(say("cli.afterSales.add.abstract3")),
+            discussion: CLIText.fit(say("cli.afterSales.add.discussion2"), width: CLIText.page))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The customer.") var customer: String
-        @Argument(help: "What was installed.") var name: String
+        @Argument(help: .words(say("commands.help.customer"))) var customer: String
+        @Argument(help: .words(say("cli.afterSales.add.name"))) var name: String
         @OptionGroup var details: ProductOptions
-        @Flag(help: "Print a JSON object instead of the id.") var json = false
+        @Flag(help: .words(say("commands.help.jsonID"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { session, w in
@@ -126,29 +122,29 @@ struct ProductCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change an installed product; a new interval or date reschedules its check-up.")
+            abstract: CLIText.fit(say("cli.afterSales.edit.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The product id, e.g. a3.") var product: String
-        @Option(help: "A new name.") var name: String?
+        @Argument(help: .words(say("cli.afterSales.edit.product"))) var product: String
+        @Option(help: .words(say("commands.help.newName"))) var name: String?
         @OptionGroup var details: ProductOptions
-        @Flag(help: "Print a JSON object.") var json = false
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { _, w in
                 var fields = try details.fields(w)
                 if let name { fields[.name] = .string(name) }
-                guard !fields.isEmpty else { throw Failure.usage("say what to change (see `rapport product edit --help`)") }
+                guard !fields.isEmpty else { throw Failure.usage(say("commands.sayWhatToChange", "rapport product edit --help")) }   // catalogue: not text (a command to type)
                 return .editProduct(try Parse.id(product, Product.self), fields: fields)
             }
         }
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Take a product out of service: its check-ups are cancelled.")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("cli.afterSales.remove.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The product id, e.g. a3.") var product: String
-        @Option(help: "The day it went out of service (default today).") var on: String?
-        @Flag(help: "Print a JSON object.") var json = false
+        @Argument(help: .words(say("cli.afterSales.edit.product"))) var product: String
+        @Option(help: .words(say("cli.afterSales.remove.on"))) var on: String?
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { _, w in
@@ -159,28 +155,28 @@ struct ProductCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List installed products and their next check-up.")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("cli.afterSales.list.abstract2")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "Only this customer's (default: everyone's).") var customer: String?
-        @Flag(help: "Out-of-service products too.") var all = false
-        @Option(help: "At most this many (default 100; 0 for all).") var limit = 100
-        @Flag(help: "Print a JSON array.") var json = false
+        @Argument(help: .words(say("cli.afterSales.list.customer"))) var customer: String?
+        @Flag(help: .words(say("cli.afterSales.list.all"))) var all = false
+        @Option(help: .words(say("commands.help.limitHundred"))) var limit = 100
+        @Flag(help: .words(say("commands.help.jsonArray"))) var json = false
 
         func run() throws {
             try reportingFailures {
                 let session = try Session(globals)
-                guard limit >= 0 else { throw Failure.usage("--limit must be 0 or more") }
+                guard limit >= 0 else { throw Failure.usage(say("commands.limitZeroOrMore")) }
                 let w = try session.openWorkspace()
                 let state = w.state, time = w.time
                 let only = try customer.map { try session.customer($0, in: w).id }
                 var shown = state.products.filter { a in state.isLive(a) && (all || a.inService) && (only == nil || a.customer == only) }
                 if limit > 0 { shown = Array(shown.prefix(limit)) }
                 Output.emit(json: json, .array(shown.map { JSONView.product($0, state, time) })) {
-                    shown.isEmpty ? "no installed products" : Output.table([["id", "customer", "product", "installed", "every", "next check-up"]]
+                    shown.isEmpty ? say("cli.afterSales.noProducts") : Output.table([[say("commands.column.id"), say("commands.column.customer"), say("cli.column.product"), say("cli.column.installed"), say("cli.column.every"), say("cli.column.nextCheckUp")]]
                         + shown.map { a in
                             let next = state.followUps.filter { $0.product == a.id && $0.isOpen && state.isLive($0) }.min { $0.due < $1.due }
                             return [a.id.description, state.customer(a.customer)?.name ?? "", a.name, a.installedOn.description,
-                                    a.serviceEvery?.description ?? "", a.removedOn.map { "out of service \($0)" } ?? next.map { time.format($0.due) } ?? ""]
+                                    a.serviceEvery?.description ?? "", a.removedOn.map { say("cli.afterSales.outOfService", $0) } ?? next.map { time.format($0.due) } ?? ""]
                         }, maxWidths: [1: 20, 2: 30])
                 }
             }
@@ -190,9 +186,9 @@ struct ProductCommand: ParsableCommand {
 
 /// The options that describe an installed product, shared by `product add` and `edit`.
 struct ProductOptions: ParsableArguments {
-    @Option(help: "The day it was installed (default today).") var installed: String?
-    @Option(name: .customLong("service-every"), help: "How often it is checked: 90d, 2w, 6m, 1y.") var serviceEvery: String?
-    @Option(help: "Its serial number.") var serial: String?
+    @Option(help: .words(say("cli.afterSales.productOptions.installed"))) var installed: String?
+    @Option(name: .customLong("service-every"), help: .words(say("cli.afterSales.productOptions.serviceEvery"))) var serviceEvery: String?
+    @Option(help: .words(say("cli.afterSales.productOptions.serial"))) var serial: String?
     @Option var note: String?
 
     /// The fields given; an empty value clears one.

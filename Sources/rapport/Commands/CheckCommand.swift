@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import Foundation
 import RapportCore
@@ -7,20 +6,11 @@ import RapportCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Verify every record of the log (checksums, order, batches).",
-        discussion: """
-            Exits 0 with a one-line summary when the log is sound. A damaged record \
-            is reported with its line number and byte offset, and the exit status is 65; \
-            the file is left as it was. An unfinished write at the end (from a crash) \
-            is moved aside into a side file next to the log and reported. With --events, \
-            every event is also folded, and records that do not fit the rest (a reference \
-            to nothing, an unknown type) are listed; any such record also gives exit status 65.
-            """
-    )
+        abstract: CLIText.fit(say("cli.check.abstract")), discussion: CLIText.fit(say("cli.check.discussion"), width: CLIText.page))
 
     @OptionGroup var globals: GlobalOptions
-    @Flag(name: .long, help: "Also fold every event and list the records that do not apply.") var events = false
-    @Flag(name: .long, help: "Print one JSON object instead of text.") var json = false
+    @Flag(name: .long, help: .words(say("cli.check.events"))) var events = false
+    @Flag(name: .long, help: .words(say("cli.check.json"))) var json = false
 
     func run() throws {
         try reportingFailures {
@@ -39,24 +29,24 @@ struct CheckCommand: ParsableCommand {
                 let anomalies = Workspace(store: store, clock: session.clock).state.anomalies
                 if json {
                     guard case .object(var o) = summary.json else { return }
-                    o["ok"] = .bool(anomalies.isEmpty)
-                    o["anomalies"] = .array(anomalies.prefix(1000).map { a in
-                        .object(["record": .int(Int64(a.record + 1)), "id": .string(a.id.description), "reason": .string(a.reason)])
+                    o["ok"] = .bool(anomalies.isEmpty)   // catalogue: not text
+                    o["anomalies"] = .array(anomalies.prefix(1000).map { a in   // catalogue: not text
+                        .object(["record": .int(Int64(a.record + 1)), "id": .string(a.id.description), "reason": .string(a.reason)])   // catalogue: not text
                     })
                     print(JSONWriter.string(.object(o)))
                 } else {
-                    print(summary.text + (anomalies.isEmpty ? "; every event applies" : ""))
-                    for a in anomalies.prefix(20) { Failure.printLine("rapport: \(a)") }
+                    print(summary.text + (anomalies.isEmpty ? say("cli.check.everyEventApplies") : ""))
+                    for a in anomalies.prefix(20) { Failure.printLine("rapport: \(a)") }   // catalogue: not text
                 }
                 if !anomalies.isEmpty {
-                    throw Failure(message: "the log is intact, but \(anomalies.count) records do not fit the rest (first: \(anomalies[0]))",
+                    throw Failure(message: say("cli.check.anomalies", anomalies.count, anomalies[0]),
                                   status: 65)
                 }
             } catch let LogError.damaged(path, damage) {
                 if json {
-                    print(JSONWriter.string(.object([
-                        "ok": false, "path": .string(path), "line": .int(Int64(damage.line)),
-                        "offset": .int(damage.offset), "reason": .string(damage.reason),
+                    print(JSONWriter.string(.object([   // catalogue: not text
+                        "ok": false, "path": .string(path), "line": .int(Int64(damage.line)),   // catalogue: not text
+                        "offset": .int(damage.offset), "reason": .string(damage.reason),   // catalogue: not text
                     ])))
                 }
                 throw Failure(.damaged(path: path, damage))
@@ -74,8 +64,7 @@ private func checkTheCheckpoint(of logPath: String) {
     guard let seal = Checkpoint.Saved(for: logPath)?.seal else { return }
     if case .success(false) = Result(catching: { () throws(LogError) in try LogStore.prefixMatches(seal, path: logPath) }) {
         Checkpoint.remove(for: logPath)
-        Failure.printLine("rapport: note: the log's first \(Format.bytes(seal.length)) no longer match its checkpoint; "
-            + "the checkpoint (a cache) was removed, and the next start reads the log whole")
+        Failure.printLine(say("cli.check.checkpointRemoved", Format.bytes(seal.length)))
     }
 }
 
@@ -98,16 +87,16 @@ struct LogSummary {
     }
 
     var text: String {
-        var s = "ok: \(path): \(Format.grouped(records)) records, \(Format.bytes(bytes))"
-        if let first, let last { s += ", \(first) to \(last)" }
+        var s = say("cli.check.ok", path, Format.grouped(records), Format.bytes(bytes))
+        if let first, let last { s += say("cli.check.span", first, last) }
         return s
     }
 
     var json: JSON {
-        .object([
-            "ok": true, "path": .string(path), "records": .int(Int64(records)), "bytes": .int(bytes),
-            "first": first.map { .string($0.description) } ?? .null,
-            "last": last.map { .string($0.description) } ?? .null,
+        .object([   // catalogue: not text
+            "ok": true, "path": .string(path), "records": .int(Int64(records)), "bytes": .int(bytes),   // catalogue: not text
+            "first": first.map { .string($0.description) } ?? .null,   // catalogue: not text
+            "last": last.map { .string($0.description) } ?? .null,   // catalogue: not text
         ])
     }
 }

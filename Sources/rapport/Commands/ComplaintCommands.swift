@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import RapportCore
 import RapportExchange
@@ -6,16 +5,16 @@ import RapportExchange
 /// `rapport complaint …`: complaints tracked to a resolution the customer confirms (seed 003).
 struct ComplaintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "complaint", abstract: "Open complaints, record the steps to resolve them, resolve them and confirm the customer is satisfied.",
+        commandName: "complaint", abstract: CLIText.fit(say("cli.complaint.complaintCommand.abstract")),
         subcommands: [Open.self, Step.self, Resolve.self, Confirm.self, List.self])
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open a complaint; prints its id.")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("cli.complaint.open.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The customer.") var customer: String
-        @Argument(help: "What is wrong.") var summary: String
-        @Option(help: "The deal it concerns.") var deal: String?
-        @Flag(help: "Print a JSON object instead of the id.") var json = false
+        @Argument(help: .words(say("commands.help.customer"))) var customer: String
+        @Argument(help: .words(say("cli.complaint.open.summary"))) var summary: String
+        @Option(help: .words(say("cli.complaint.open.deal"))) var deal: String?
+        @Flag(help: .words(say("commands.help.jsonID"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { session, w in
@@ -26,12 +25,12 @@ struct ComplaintCommand: ParsableCommand {
 
     struct Step: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a step taken toward resolving a complaint.",
-            discussion: "Example: rapport complaint step k2 \"engineer visit booked for Friday\"")
+            abstract: CLIText.fit(say("cli.complaint.step.abstract")),
+            discussion: CLIText.fit(say("cli.complaint.step.discussion"), width: CLIText.page))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The complaint id, e.g. k2.") var complaint: String
-        @Argument(help: "What was done.") var text: String
-        @Flag(help: "Print a JSON object.") var json = false
+        @Argument(help: .words(say("cli.complaint.step.complaint"))) var complaint: String
+        @Argument(help: .words(say("cli.complaint.step.text"))) var text: String
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { _, _ in .addComplaintStep(try Parse.id(complaint, RapportCore.Complaint.self), text: text) }
@@ -39,11 +38,11 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Resolve: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Resolve a complaint; then ask the customer and `confirm`.")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("cli.complaint.resolve.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The complaint id, e.g. k2.") var complaint: String
-        @Option(help: "How it was resolved.") var resolution: String?
-        @Flag(help: "Print a JSON object.") var json = false
+        @Argument(help: .words(say("cli.complaint.step.complaint"))) var complaint: String
+        @Option(help: .words(say("cli.complaint.resolve.resolution"))) var resolution: String?
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { _, _ in
@@ -54,35 +53,35 @@ struct ComplaintCommand: ParsableCommand {
 
     struct Confirm: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record whether the customer is satisfied with how a complaint was resolved.",
-            discussion: "Example: rapport complaint confirm k2 --satisfied yes")
+            abstract: CLIText.fit(say("cli.complaint.confirm.abstract")),
+            discussion: CLIText.fit(say("cli.complaint.confirm.discussion"), width: CLIText.page))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The complaint id, e.g. k2.") var complaint: String
-        @Option(help: "yes or no.") var satisfied: String
-        @Flag(help: "Print a JSON object.") var json = false
+        @Argument(help: .words(say("cli.complaint.step.complaint"))) var complaint: String
+        @Option(help: .words(say("cli.complaint.confirm.satisfied"))) var satisfied: String
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { _, _ in
                 let answer = try Failure.input { () throws(InputError) in try YesNo.parse(satisfied, "satisfied") }
-                guard let yes = answer?.bool else { throw Failure.usage("--satisfied: expected yes or no") }
+                guard let yes = answer?.bool else { throw Failure.usage(say("commands.yesNo.expected", "satisfied", satisfied)) }
                 return .confirmComplaint(try Parse.id(complaint, RapportCore.Complaint.self), satisfied: yes)
             }
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List complaints, newest first.")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("cli.complaint.list.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Flag(help: "Only those not yet resolved.") var open = false
-        @Option(help: "Only complaints of this rep's customers.") var owner: String?
-        @Option(help: "Only this customer's.") var customer: String?
-        @Option(help: "At most this many (default 50; 0 for all).") var limit = 50
-        @Flag(help: "Print a JSON array.") var json = false
+        @Flag(help: .words(say("cli.complaint.list.open"))) var open = false
+        @Option(help: .words(say("cli.complaint.list.owner"))) var owner: String?
+        @Option(help: .words(say("commands.followup.list.customer"))) var customer: String?
+        @Option(help: .words(say("commands.customer.list.limit"))) var limit = 50
+        @Flag(help: .words(say("commands.help.jsonArray"))) var json = false
 
         func run() throws {
             try reportingFailures {
                 let session = try Session(globals)
-                guard limit >= 0 else { throw Failure.usage("--limit must be 0 or more") }
+                guard limit >= 0 else { throw Failure.usage(say("commands.limitZeroOrMore")) }
                 let w = try session.openWorkspace()
                 let only = try customer.map { try session.customer($0, in: w).id }
                 let state = w.state, time = w.time
@@ -92,9 +91,9 @@ struct ComplaintCommand: ParsableCommand {
                 }
                 if limit > 0 { shown = Array(shown.prefix(limit)) }
                 Output.emit(json: json, .array(shown.map { JSONView.complaint($0, time) })) {
-                    shown.isEmpty ? "no complaints" : Output.table([["id", "customer", "opened", "summary", "steps", "state"]] + shown.map { k in
+                    shown.isEmpty ? say("cli.complaint.list.none") : Output.table([[say("commands.column.id"), say("commands.column.customer"), say("cli.column.opened"), say("cli.column.summary"), say("cli.column.steps"), say("cli.column.state")]] + shown.map { k in
                         [k.id.description, state.customer(k.customer)?.name ?? "", time.format(k.openedAt), k.summary, String(k.steps.count),
-                         k.isOpen ? "open" : k.satisfied == true ? "satisfied" : k.satisfied == false ? "not satisfied" : "to confirm"]
+                         say(k.isOpen ? "cli.complaint.open" : k.satisfied == true ? "cli.complaint.satisfied" : k.satisfied == false ? "cli.complaint.notSatisfied" : "cli.complaint.toConfirm")]
                     }, rightAligned: [4], maxWidths: [1: 20, 3: 40])
                 }
             }

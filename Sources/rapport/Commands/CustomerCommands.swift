@@ -71,7 +71,7 @@ struct CustomerCommand: ParsableCommand {
                 let w = try session.openWorkspace()
                 let c = try session.customer(customer, in: w)
                 let dossier = Dossier(c, in: w.state, at: w.time)
-                let timeline = try w.timeline(of: c, limit: json ? nil : 12)
+                let timeline = try Output.neutral(json) { try w.timeline(of: c, limit: json ? nil : 12) }
                 Output.emit(json: json, DossierView.json(dossier, timeline, w)) { DossierView.text(dossier, timeline, w) }
             }
         }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import RapportCore
 
@@ -6,38 +5,33 @@ import RapportCore
 /// called again until recorded as satisfied (seed 003).
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sweep", abstract: "Call-back sweeps over a segment of customers, until each is satisfied.",
+        commandName: "sweep", abstract: CLIText.fit(say("cli.sweep.sweepCommand.abstract")),
         subcommands: [Start.self, List.self, Stop.self])
 
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Schedule a call-back to every customer of a segment (those not to be contacted left out).",
-            discussion: """
-                A segment is key=value criteria, all of which must hold: \(Segment.keys.joined(separator: ", ")).
-                Completing a sweep's follow-up with --satisfied yes ends it for that customer; otherwise \\
-                the customer is called again two days later.
-                Example: rapport sweep start "winter check" --segment "size=large,product=scanner" --due "mon 10:00"
-                """)
+            abstract: CLIText.fit(say("cli.sweep.start.abstract")),
+            discussion: CLIText.fit(say("cli.sweep.start.discussion", Segment.keys.joined(separator: ", ")), width: CLIText.page))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The sweep's name.") var name: String
-        @Option(help: "Which customers: key=value criteria, comma-separated.") var segment: String
-        @Option(help: "When the calls are due (default tomorrow 9:00).") var due: String?
-        @Option(help: "What to ask (default: whether they are satisfied).") var note: String?
-        @Flag(help: "Print a JSON object.") var json = false
+        @Argument(help: .words(say("cli.sweep.start.name"))) var name: String
+        @Option(help: .words(say("cli.sweep.start.segment"))) var segment: String
+        @Option(help: .words(say("cli.sweep.start.due"))) var due: String?
+        @Option(help: .words(say("cli.sweep.start.note"))) var note: String?
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { _, w in
                 let s = try Failure.input { () throws(InputError) in try Segment.parse(segment, at: w.time) }
-                let when = try Parse.due(due ?? "tomorrow", w)
+                let when = try Parse.due(due ?? "tomorrow", w)   // catalogue: not text
                 return .startSweep(name: name, customers: s.customers(in: w.state, at: w.time).map(\.id), due: when, note: note)
             }
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Sweeps and how far each has come.")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("cli.sweep.list.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Flag(help: "Print a JSON array.") var json = false
+        @Flag(help: .words(say("commands.help.jsonArray"))) var json = false
 
         func run() throws {
             try reportingFailures {
@@ -48,8 +42,8 @@ struct SweepCommand: ParsableCommand {
                     .object(["name": .string(s.name), "customers": .int(Int64(s.customers)), "satisfied": .int(Int64(s.satisfied)),
                              "open": .int(Int64(s.open)), "underWay": .bool(s.open > 0)])
                 })) {
-                    sweeps.isEmpty ? "no sweeps" : Output.table([["sweep", "customers", "satisfied", "to call", ""]] + sweeps.map { s in
-                        [s.name, String(s.customers), String(s.satisfied), String(s.open), s.open > 0 ? "under way" : "finished"]
+                    sweeps.isEmpty ? say("cli.sweep.none") : Output.table([[say("cli.column.sweep"), say("cli.column.customers"), say("cli.column.satisfied"), say("cli.column.toCall"), ""]] + sweeps.map { s in
+                        [s.name, String(s.customers), String(s.satisfied), String(s.open), say(s.open > 0 ? "cli.sweep.underWay" : "cli.sweep.finished")]
                     }, rightAligned: [1, 2, 3])
                 }
             }
@@ -57,10 +51,10 @@ struct SweepCommand: ParsableCommand {
     }
 
     struct Stop: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Stop a sweep: its open follow-ups are cancelled.")
+        static let configuration = CommandConfiguration(abstract: CLIText.fit(say("cli.sweep.stop.abstract")))
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The sweep's name.") var name: String
-        @Flag(help: "Print a JSON object.") var json = false
+        @Argument(help: .words(say("cli.sweep.start.name"))) var name: String
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func run() throws {
             try performing(globals, json: json) { _, _ in .stopSweep(name: name) }

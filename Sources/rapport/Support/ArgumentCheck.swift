@@ -1,10 +1,10 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
+import RapportCore
 
 /// Arguments and settings as the system passed them: bytes, which must be UTF-8.
 enum ArgumentCheck {
     /// The settings rapport reads text from.
-    static let environment = ["RAPPORT_DATA", "RAPPORT_USER", "RAPPORT_NOW", "TZ"]
+    static let environment = ["RAPPORT_DATA", "RAPPORT_USER", "RAPPORT_NOW", "TZ"]   // catalogue: not text
 
     /// One line naming the first argument or setting that is not valid
     /// UTF-8 and the likely cause; nil when all are.
@@ -12,13 +12,12 @@ enum ArgumentCheck {
         for i in 1..<Int(CommandLine.argc) {
             guard let arg = CommandLine.unsafeArgv[i] else { continue }
             if let at = invalidByte(arg) {
-                return "argument \(i) is not valid UTF-8 (byte \(at.offset + 1) is 0x\(String(at.byte, radix: 16, uppercase: true))); "
-                    + "the terminal or the calling program may be set to another encoding, such as GBK: switch it to UTF-8 (e.g. LANG=zh_CN.UTF-8)"
+                return say("support.argument.notUTF8", i, at.offset + 1, String(at.byte, radix: 16, uppercase: true))
             }
         }
         for name in environment {
             guard let value = getenv(name), let at = invalidByte(value) else { continue }
-            return "\(name) is not valid UTF-8 (byte \(at.offset + 1) is 0x\(String(at.byte, radix: 16, uppercase: true))); set it in UTF-8"
+            return say("support.environment.notUTF8", name, at.offset + 1, String(at.byte, radix: 16, uppercase: true))
         }
         return nil
     }

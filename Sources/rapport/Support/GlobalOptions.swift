@@ -1,17 +1,14 @@
-// catalogue: not yet moved (issue 16)
 import ArgumentParser
+import RapportCore
 
-/// Options every command takes: where the log is and who is acting.
+/// Options every command takes: where the log is, who is acting, the language.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The log file (default: $RAPPORT_DATA, else $XDG_DATA_HOME/rapport/rapport.log, else ~/.local/share/rapport/rapport.log).",
-        valueName: "path"))
+    @Option(name: .long, help: .words(say("support.option.data"), valueName: "path"))
     var data: String?
 
-    @Option(name: .long, help: ArgumentHelp("Who is acting (default: $RAPPORT_USER, else the login name).", valueName: "name"))
+    @Option(name: .long, help: .words(say("support.option.actor"), valueName: "name"))
     var actor: String?
 
-    @Option(name: .long, help: ArgumentHelp("The language: zh or en (default: the config file's lang, else the locale, else English).",
-                                            valueName: "zh|en"))
+    @Option(name: .long, help: .words(say("support.option.lang"), valueName: "zh|en"))   // catalogue: not text
     var lang: String?
 }

@@ -5,7 +5,13 @@ enum Output {
     /// Prints `json` as one line, or the text. Text from the log may hold
     /// control characters: they print as visible stand-ins, never raw.
     static func emit(json: Bool, _ value: @autoclosure () -> JSON, text: () -> String) {
-        print(json ? JSONWriter.string(value()) : TerminalText.safe(text(), multiline: true))
+        print(json ? JSONWriter.string(neutral(true, value)) : TerminalText.safe(text(), multiline: true))
+    }
+
+    /// `body`'s result, worded in English when it goes into JSON (which stays
+    /// language-neutral, for programs), else in the language of the moment.
+    static func neutral<T>(_ json: Bool, _ body: () throws -> T) rethrows -> T {
+        json ? try Language.$override.withValue(.en, operation: body) : try body()
     }
 
     /// A table whose columns line up by display width (Chinese takes two cells).

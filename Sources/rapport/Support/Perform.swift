@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import RapportCore
 import RapportExchange
@@ -12,9 +11,9 @@ extension ParsableCommand {
             let session = try Session(globals)
             let w = try session.openWorkspace()
             let action = try build(session, w)
-            let o = try w.perform(action)
+            let o = try Output.neutral(json) { try w.perform(action) }
             Output.emit(json: json, JSONView.outcome(o)) { o.created?.description ?? o.summary }
-            for warning in o.warnings { Failure.printLine("rapport: warning: \(warning)") }
+            for warning in o.warnings { Failure.printLine(say("support.warning", warning)) }
         }
     }
 }
@@ -23,7 +22,7 @@ extension ParsableCommand {
 enum Parse {
     static func id<E>(_ text: String, _: E.Type) throws -> ID<E> {
         guard let id = ID<E>(text) else {
-            throw Failure.usage("\"\(text)\" is not a \(E.kind.noun) id; expected one like \(E.kind.rawValue)12")
+            throw Failure.usage(say("support.parse.notAnID", text, E.kind.word, E.kind.rawValue))
         }
         return id
     }
@@ -53,42 +52,42 @@ enum Parse {
 
     static func money(_ text: String, currency: String?) throws -> Money {
         let code = try currency.map { c -> String in
-            guard let code = Money.currencyCode(c) else { throw Failure.usage("--currency: expected a three-letter code like CNY or EUR") }
+            guard let code = Money.currencyCode(c) else { throw Failure.usage(say("support.parse.currency")) }
             return code
         } ?? Money.defaultCurrency
         let m: Money
         switch Money.parse(text, currency: code) {
         case .success(let parsed): m = parsed
         case .failure(.tooLarge):
-            throw Failure.usage("\"\(text)\" is too large; amounts go up to \(Format.grouped(Money.maximumUnits)).99")
+            throw Failure.usage(say("support.parse.tooLarge", text, Format.grouped(Money.maximumUnits)))
         case .failure(.notAnAmount):
-            throw Failure.usage("\"\(text)\" is not an amount; use digits with up to two decimals, e.g. 12000 or 12,000.50")
+            throw Failure.usage(say("support.parse.notAnAmount", text))
         }
-        guard m.cents >= 0 else { throw Failure.usage("the amount must not be negative (got \(text))") }
+        guard m.cents >= 0 else { throw Failure.usage(say("support.parse.negative", text)) }
         return m
     }
 }
 
 /// The options that describe an interaction, shared by `call log` and `followup done`.
 struct InteractionOptions: ParsableArguments {
-    @Option(help: "reached, no-answer, voicemail, call-back, complaint or order.") var outcome: String?
-    @Option(help: "in or out (default out).") var direction: String?
-    @Option(help: "call, visit, meeting, email or message (default call).") var kind: String?
-    @Option(help: "When it happened (default now), e.g. \"today 10:30\".") var at: String?
-    @Option(help: "How long: 300, 90s, 5m, 1h30m.") var duration: String?
-    @Option(help: "Objection raised: excuse, misunderstanding, prejudice, price, need, source or timing.") var objection: String?
-    @Option(help: "Technique used: acknowledge-convert, postpone, agree-offset, accept, deny or ignore.") var technique: String?
-    @Option(help: "Mood observed: rising, falling, calm or complacent.") var mood: String?
-    @Option(help: "A free note.") var note: String?
-    @Option(help: "The deal it was about (an id like d3).") var deal: String?
-    @Option(help: "The contact person spoken to (an id like p4).") var contact: String?
-    @Option(help: "Schedule the next step, e.g. \"tomorrow 10:00\" or +3d.") var next: String?
-    @Option(name: .customLong("next-tactic"), help: "Tactic of the next step: phone, proposal, trial, …") var nextTactic: String?
-    @Option(name: .customLong("next-note"), help: "Note for the next step.") var nextNote: String?
-    @Option(help: "The order's amount, with --outcome order: it is recorded as a purchase.") var amount: String?
-    @Option(help: "A three-letter currency code for --amount (default CNY).") var currency: String?
-    @Option(help: "With --outcome complaint: what it is about (default: the note); a complaint is opened.") var complaint: String?
-    @Option(help: "The customer says they are satisfied: yes or no (a sweep calls again until yes).") var satisfied: String?
+    @Option(help: .words(say("support.interaction.outcome", ContactOutcome.helpChoices))) var outcome: String?
+    @Option(help: .words(say("support.interaction.direction"))) var direction: String?
+    @Option(help: .words(say("support.interaction.kind"))) var kind: String?
+    @Option(help: .words(say("support.interaction.at"))) var at: String?
+    @Option(help: .words(say("support.interaction.duration"))) var duration: String?
+    @Option(help: .words(say("support.interaction.objection", ObjectionType.helpChoices))) var objection: String?
+    @Option(help: .words(say("support.interaction.technique", ObjectionTechnique.helpChoices))) var technique: String?
+    @Option(help: .words(say("support.interaction.mood", Mood.helpChoices))) var mood: String?
+    @Option(help: .words(say("support.interaction.note"))) var note: String?
+    @Option(help: .words(say("support.interaction.deal"))) var deal: String?
+    @Option(help: .words(say("support.interaction.contact"))) var contact: String?
+    @Option(help: .words(say("support.interaction.next"))) var next: String?
+    @Option(name: .customLong("next-tactic"), help: .words(say("support.interaction.nextTactic"))) var nextTactic: String?
+    @Option(name: .customLong("next-note"), help: .words(say("support.interaction.nextNote"))) var nextNote: String?
+    @Option(help: .words(say("support.interaction.amount"))) var amount: String?
+    @Option(help: .words(say("support.interaction.currency"))) var currency: String?
+    @Option(help: .words(say("support.interaction.complaint"))) var complaint: String?
+    @Option(help: .words(say("support.interaction.satisfied"))) var satisfied: String?
 
     func draft(for customer: CustomerID, _ w: Workspace) throws -> InteractionDraft {
         var d = InteractionDraft(customer: customer)
@@ -111,7 +110,7 @@ struct InteractionOptions: ParsableArguments {
 
     func nextStep(for customer: CustomerID, deal: DealID?, _ w: Workspace) throws -> FollowUpDraft? {
         guard let next else {
-            if nextTactic != nil || nextNote != nil { throw Failure.usage("--next-tactic and --next-note need --next WHEN") }
+            if nextTactic != nil || nextNote != nil { throw Failure.usage(say("support.interaction.nextNeeded")) }
             return nil
         }
         var f = FollowUpDraft(customer: customer, due: try Parse.due(next, w))

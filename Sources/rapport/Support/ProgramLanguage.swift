@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 import RapportApp
 import RapportCore
@@ -10,7 +9,7 @@ enum ProgramLanguage {
     /// to refuse), else the config file's `lang`, else the locale.
     static var resolved: Language {
         let env = ProcessInfo.processInfo.environment
-        let home = env["HOME"] ?? getpwuid(geteuid()).map { String(cString: $0.pointee.pw_dir) }
+        let home = env["HOME"] ?? getpwuid(geteuid()).map { String(cString: $0.pointee.pw_dir) }   // catalogue: not text (names of settings)
         return Language.resolve(option: option(in: Array(CommandLine.arguments.dropFirst())),
                                 config: ScreenConfig(environment: env, home: home).lang, environment: env)
     }
@@ -19,9 +18,9 @@ enum ProgramLanguage {
     static func option(in arguments: [String]) -> String? {
         var found: String?
         var rest = arguments[...]
-        while let argument = rest.popFirst(), argument != "--" {
-            if argument == "--lang" { found = rest.popFirst() ?? found }
-            if argument.hasPrefix("--lang=") { found = String(argument.dropFirst("--lang=".count)) }
+        while let argument = rest.popFirst(), argument != "--" {   // catalogue: not text (names of settings)
+            if argument == "--lang" { found = rest.popFirst() ?? found }   // catalogue: not text (names of settings)
+            if argument.hasPrefix("--lang=") { found = String(argument.dropFirst("--lang=".count)) }   // catalogue: not text (names of settings)
         }
         return found
     }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import Foundation
 import RapportApp
@@ -30,20 +29,20 @@ struct Session {
         guard let path = try Failure.input({ () throws(InputError) in
             try DataLocation.logPath(option: globals.data, environment: env, home: home)
         }) else {
-            throw Failure.usage("cannot tell where the log lives: set --data PATH, RAPPORT_DATA or HOME")
+            throw Failure.usage(say("support.session.noLog"))
         }
         guard let actor = try Failure.input({ () throws(InputError) in
             try DataLocation.actor(option: globals.actor, environment: env, loginName: login)
         }) else {
-            throw Failure.usage("cannot tell who is acting: set --actor NAME or RAPPORT_USER")
+            throw Failure.usage(say("support.session.noActor"))
         }
         self.path = path
         self.actor = actor
-        if let lang = globals.lang, Language.parse(lang) == nil { throw Failure.usage("--lang: \"\(lang)\" is not zh or en") }
-        language = Language.resolve(option: globals.lang, config: ScreenConfig(environment: env, home: env["HOME"] ?? home).lang, environment: env)
-        if let text = env["RAPPORT_LOCK_WAIT"] {
+        if let lang = globals.lang, Language.parse(lang) == nil { throw Failure.usage(say("support.session.badLang", lang)) }
+        language = Language.resolve(option: globals.lang, config: ScreenConfig(environment: env, home: env["HOME"] ?? home).lang, environment: env)   // catalogue: not text
+        if let text = env["RAPPORT_LOCK_WAIT"] {   // catalogue: not text
             guard let seconds = Double(text), seconds >= 0, seconds <= 86_400 else {
-                throw Failure.usage("RAPPORT_LOCK_WAIT must be a number of seconds, 0 to 86400 (got \"\(text)\")")
+                throw Failure.usage(say("support.session.badLockWait", text))
             }
             lockWait = seconds
         } else {
@@ -51,13 +50,13 @@ struct Session {
         }
         let (zone, zoneWarning) = ZoneSetting.resolve(env["TZ"])
         warnings = [zoneWarning, DataLocation.exposure(ofLog: path)].compactMap { $0 }
-        if !quiet { for w in warnings { Failure.printLine("rapport: \(w)") } }
+        if !quiet { for w in warnings { Failure.printLine("rapport: \(w)") } }   // catalogue: not text
         var clock = Clock(zone: zone)
-        if let now = env["RAPPORT_NOW"], !now.isEmpty {
+        if let now = env["RAPPORT_NOW"], !now.isEmpty {   // catalogue: not text
             do {
                 clock.fixed = try When.parse(now, at: clock.time).moment(clock.time, hour: 9)
             } catch {
-                throw Failure.usage("RAPPORT_NOW: \(error)")
+                throw Failure.usage("RAPPORT_NOW: \(error)")   // catalogue: not text
             }
         }
         self.clock = clock
@@ -70,13 +69,13 @@ struct Session {
         do {
             let w = try Workspace.open(path: path, actor: actor, clock: clock, create: create, reads: reads)
             w.store.lockPolicy.onWait = { holder in
-                Failure.printLine("rapport: waiting for the log lock held by \(holder.map(\.description) ?? "another process") …")
+                Failure.printLine(say("support.session.waiting", holder.map(\.description) ?? say("support.session.anotherProcess")))
             }
             if let wait = lockWait { w.store.lockPolicy.timeout = wait }
             if !quiet {
                 report(w.store.takeNotices())
                 for warning in [w.unreadableWarning, w.checkpointProblem].compactMap({ $0 }) {
-                    Failure.printLine("rapport: \(warning)")
+                    Failure.printLine("rapport: \(warning)")   // catalogue: not text
                 }
             }
             Session.keptUntilExit.append(w)
@@ -93,7 +92,7 @@ struct Session {
 
     /// Prints notices from the store on stderr.
     func report(_ notices: [LogNotice]) {
-        for n in notices { Failure.printLine("rapport: \(n)") }
+        for n in notices { Failure.printLine("rapport: \(n)") }   // catalogue: not text
     }
 
     /// The state, clock and banner for `--as-of`, or now when it is absent
@@ -106,7 +105,7 @@ struct Session {
         }
         var time = w.time
         time.now = moment
-        return (try w.state(asOf: moment), time, "as of \(time.format(moment))")
+        return (try w.state(asOf: moment), time, say("support.session.asOf", time.format(moment)))
     }
 
     /// The customer meant by an id, a name or part of one, or a phone number.
@@ -115,13 +114,13 @@ struct Session {
     func customer(_ text: String, in w: Workspace, following: Bool = true) throws -> Customer {
         if var id = CustomerID(text) {
             while following, let kept = w.state.customer(id)?.mergedInto {
-                Failure.printLine("rapport: \(id) was merged into \(kept); using \(kept)")
+                Failure.printLine(say("support.session.mergedUsing", id, kept))
                 id = kept
             }
             if let c = w.state.customer(id), let kept = c.mergedInto {
-                throw Failure.usage("\(id) \(c.name) was merged into \(kept)")
+                throw Failure.usage(say("actions.check.merged", id, c.name, kept))
             }
-            guard let c = w.state.liveCustomer(id) else { throw Failure.usage("no customer \(id)") }
+            guard let c = w.state.liveCustomer(id) else { throw Failure.usage(say("actions.check.noCustomer", id)) }
             return c
         }
         return try Failure.input { () throws(InputError) in try Resolve.customer(text, in: w.state, index: w.searchIndex) }
@@ -166,16 +165,16 @@ struct Failure: Error, CustomStringConvertible {
         do {
             return try body()
         } catch {
-            throw Failure(message: "\(file): \(error.description); nothing was imported", status: 65)
+            throw Failure(message: say("support.session.notImported", file, error.description), status: 65)
         }
     }
 
     /// A core hint in the command line's words.
     static func words(_ hint: InputError.Hint) -> String {
         switch hint {
-        case .undo: "; `rapport undo` reopens it if that was a mistake"
-        case .clearDoNotContact(let id): "; clear it first with `rapport customer edit \(id) --do-not-contact no`"
-        case .search(let text): " (try `rapport customer search \(text)`)"
+        case .undo: say("support.hint.undo")
+        case .clearDoNotContact(let id): say("support.hint.clearDoNotContact", id)
+        case .search(let text): say("support.hint.search", text)
         }
     }
 
@@ -193,25 +192,25 @@ extension ParsableCommand {
         do {
             try body()
         } catch let f as Failure {
-            Failure.printLine("rapport: \(f.message)")
+            Failure.printLine("rapport: \(f.message)")   // catalogue: not text (the program's name before a message)
             throw ExitCode(f.status)
         } catch let e as InputError {
-            Failure.printLine("rapport: \(e.description)\(e.hint.map(Failure.words) ?? "")")
+            Failure.printLine("rapport: \(e.description)\(e.hint.map(Failure.words) ?? "")")   // catalogue: not text (the program's name before a message)
             throw ExitCode(64)
         } catch let e as ConflictError {
-            Failure.printLine("rapport: \(e.description)")
+            Failure.printLine("rapport: \(e.description)")   // catalogue: not text (the program's name before a message)
             throw ExitCode(75)
         } catch let e as UnreadableRecordsError {
-            Failure.printLine("rapport: \(e.description)")
+            Failure.printLine("rapport: \(e.description)")   // catalogue: not text (the program's name before a message)
             throw ExitCode(65)
         } catch let e as LogError {
             let f = Failure(e)
-            Failure.printLine("rapport: \(f.message)")
+            Failure.printLine("rapport: \(f.message)")   // catalogue: not text (the program's name before a message)
             throw ExitCode(f.status)
         } catch let e as ExitCode {
             throw e
         } catch {
-            Failure.printLine("rapport: \(error)")
+            Failure.printLine("rapport: \(error)")   // catalogue: not text (the program's name before a message)
             throw ExitCode(1)
         }
     }

@@ -27,6 +27,21 @@ import Testing
         #expect(try moment("2026-06-30T10:00+02:00") == "2026-06-30 16:00")
     }
 
+    @Test func andInChinese() throws {
+        #expect(try moment("现在") == "2026-11-23 09:00")
+        #expect(try moment("明天") == "2026-11-24 09:00")
+        #expect(try moment("明天 14:30") == "2026-11-24 14:30")
+        #expect(try moment("后天") == "2026-11-25 09:00")
+        #expect(try moment("周五") == "2026-11-27 09:00")
+        #expect(try moment("星期一 10:00") == "2026-11-30 10:00")
+        #expect(try moment("2026年6月30日") == "2026-06-30 09:00")
+        #expect(try moment("2026年6月30日 18:15") == "2026-06-30 18:15")
+        let wrong = Language.$override.withValue(.zh) { () -> String in
+            do throws(InputError) { _ = try When.parse("下周", at: time); return "" } catch { return error.description }
+        }
+        #expect(wrong.hasPrefix("日期“下周”无法识别；可用：YYYY-MM-DD、2026年6月30日"))
+    }
+
     @Test func asOfADayMeansTheEndOfIt() throws {
         let end = try When.parse("2026-06-30", at: time).endMoment(time)
         #expect(time.format(end) == "2026-06-30 23:59")

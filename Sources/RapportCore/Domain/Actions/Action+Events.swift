@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Validation: each action checked against the state it will change, turned
 /// into events. Nothing is written when a check fails. The checks of each
 /// area live beside it: `CustomerActions`, `DealActions`, `ActivityActions`,
@@ -40,7 +39,7 @@ extension Action {
         case .importCustomers(let batch): try Importer.outcome(batch, state, time)
         case .eraseCustomer(let id, let reason, let records):
             ActionOutcome(events: [.customerErased(id, reason: reason, records: records)], created: nil,
-                          summary: "erased the personal data of \(id) from \(records) records")
+                          summary: say("actions.erased", id, records))
         }
     }
 }

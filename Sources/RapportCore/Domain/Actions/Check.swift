@@ -1,26 +1,31 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// The checks actions make before they write.
 enum Check {
     /// A required one-line text (a name, a title), trimmed.
     static func text(_ s: String, _ what: String) throws(InputError) -> String {
-        guard let t = trimmed(s) else { throw InputError("\(what) must not be empty", field: what) }
-        if let problem = TerminalText.problemAsLine(t) { throw InputError("\(what) \(problem)", field: what) }
+        guard let t = trimmed(s) else { throw InputError(say("actions.check.empty", fieldWord(what)), field: what) }
+        if let problem = TerminalText.problemAsLine(t) { throw InputError(say("actions.check.problem", fieldWord(what), problem), field: what) }
         return t
     }
 
     /// An optional note (newlines and tabs allowed), trimmed; nil when empty.
     static func note(_ s: String?, _ what: String) throws(InputError) -> String? {
         guard let s, let t = trimmed(s) else { return nil }
-        if let problem = TerminalText.problemAsNote(t) { throw InputError("\(what) \(problem)", field: what) }
+        if let problem = TerminalText.problemAsNote(t) { throw InputError(say("actions.check.problem", fieldWord(what), problem), field: what) }
         return t
     }
 
     /// A required note (a note's text, a complaint's summary), trimmed.
     static func requiredNote(_ s: String, _ what: String) throws(InputError) -> String {
-        guard let t = try note(s, what) else { throw InputError("\(what) must not be empty", field: what) }
+        guard let t = try note(s, what) else { throw InputError(say("actions.check.empty", fieldWord(what)), field: what) }
         return t
+    }
+
+    /// A field's name in a message: as it is typed in English (`name`), in
+    /// words in Chinese (名称).
+    static func fieldWord(_ field: String) -> String {
+        Language.reading == .en ? field : Catalogue.of(Language.reading).texts["actions.field." + field.replacing(" ", with: "")] ?? field
     }
 
     static func trimmed(_ s: String) -> String? {
@@ -30,29 +35,29 @@ enum Check {
 
     static func customer(_ id: CustomerID, in state: CRMState) throws(InputError) -> Customer {
         if let c = state.customer(id), let kept = c.mergedInto {
-            throw InputError("\(id) \(c.name) was merged into \(kept)", field: "customer")
+            throw InputError(say("actions.check.merged", id, c.name, kept), field: "customer")
         }
-        guard let c = state.liveCustomer(id) else { throw InputError("no customer \(id)", field: "customer") }
+        guard let c = state.liveCustomer(id) else { throw InputError(say("actions.check.noCustomer", id), field: "customer") }
         return c
     }
 
     static func openDeal(_ id: DealID, in state: CRMState, toChange: Bool) throws(InputError) -> Deal {
-        guard let d = state.liveDeal(id) else { throw InputError("no deal \(id)") }
+        guard let d = state.liveDeal(id) else { throw InputError(say("actions.check.noDeal", id)) }
         if toChange, let outcome = d.outcome {
-            throw InputError("\(id) \(d.title) is closed (\(outcome.rawValue))", hint: .undo)
+            throw InputError(say("actions.check.dealClosed", id, d.title, outcome.codeWord), hint: .undo)
         }
         return d
     }
 
     static func openFollowUp(_ id: FollowUpID, in state: CRMState) throws(InputError) -> FollowUp {
-        guard let f = state.liveFollowUp(id) else { throw InputError("no follow-up \(id)") }
-        guard f.status == .open else { throw InputError("\(id) is already \(f.status.rawValue)") }
+        guard let f = state.liveFollowUp(id) else { throw InputError(say("actions.check.noFollowUp", id)) }
+        guard f.status == .open else { throw InputError(say("actions.check.followUpAlready", id, f.status.codeWord)) }
         return f
     }
 
     static func dealBelongs(_ deal: DealID, to customer: CustomerID, in state: CRMState) throws(InputError) {
-        guard let d = state.liveDeal(deal) else { throw InputError("no deal \(deal)") }
-        guard d.customer == customer else { throw InputError("\(deal) belongs to \(d.customer), not \(customer)") }
+        guard let d = state.liveDeal(deal) else { throw InputError(say("actions.check.noDeal", deal)) }
+        guard d.customer == customer else { throw InputError(say("actions.check.dealOfAnother", deal, d.customer, customer)) }
     }
 
     /// Sets fields from input; every text in them must be one printable line.
@@ -60,7 +65,7 @@ enum Check {
         for field in F.allCases {
             guard let value = fields[field] else { continue }
             for text in value.texts {
-                if let problem = TerminalText.problemAsLine(text) { throw InputError("\(field.rawValue) \(problem)", field: field.rawValue) }
+                if let problem = TerminalText.problemAsLine(text) { throw InputError(say("actions.check.problem", fieldWord(field.rawValue), problem), field: field.rawValue) }
             }
             try field.set(value, on: &entity)
         }
@@ -87,7 +92,7 @@ enum Check {
         let t = s.trimmingSpaces
         let digits = t.filter(\.isASCIIDigit).count
         guard digits >= 3, t.allSatisfy({ $0.isASCIIDigit || " +-().".contains($0) }) else {
-            throw InputError("phone \"\(s)\" is not a phone number (digits, spaces and + - ( ) . only)", field: field)
+            throw InputError(say("actions.check.phone", s), field: field)
         }
         return t
     }
@@ -96,13 +101,13 @@ enum Check {
         let t = s.trimmingSpaces
         let parts = t.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !t.contains(" ") else {
-            throw InputError("e-mail \"\(s)\" is not an address like name@example.com", field: field)
+            throw InputError(say("actions.check.email", s), field: field)
         }
         return t
     }
 
     static func deal(_ d: Deal) throws(InputError) {
-        if let v = d.value, v.cents < 0 { throw InputError("value must not be negative (got \(v.plainAmount))", field: "value") }
+        if let v = d.value, v.cents < 0 { throw InputError(say("actions.check.negativeValue", v.plainAmount), field: "value") }
     }
 
     /// The field changes from one version of an entity to another.
@@ -118,16 +123,15 @@ enum Check {
         let c = try customer(draft.customer, in: state)
         if let d = draft.deal { try dealBelongs(d, to: draft.customer, in: state) }
         if let p = draft.contact {
-            guard let contact = state.liveContact(p) else { throw InputError("no contact person \(p)") }
-            guard contact.customer == draft.customer else { throw InputError("\(p) works at \(contact.customer), not \(draft.customer)") }
+            guard let contact = state.liveContact(p) else { throw InputError(say("actions.check.noContact", p)) }
+            guard contact.customer == draft.customer else { throw InputError(say("actions.check.contactOfAnother", p, contact.customer, draft.customer)) }
         }
-        if let d = draft.durationSeconds, d < 0 { throw InputError("duration must not be negative", field: "duration") }
+        if let d = draft.durationSeconds, d < 0 { throw InputError(say("actions.check.negativeDuration"), field: "duration") }
         if let at = draft.at, at > time.now.adding(seconds: 300) {
-            throw InputError("\(time.format(at)) is in the future: log what happened, and schedule what comes next as a follow-up",
-                             field: "at")
+            throw InputError(say("actions.check.future", time.format(at)), field: "at")
         }
         if draft.technique != nil, draft.objection == nil {
-            throw InputError("a technique answers an objection: say which objection it answered", field: "objection")
+            throw InputError(say("actions.check.techniqueWithoutObjection"), field: "objection")
         }
         var x = Interaction(id: id, customer: draft.customer, at: draft.at ?? time.now)
         x.kind = draft.kind
@@ -147,7 +151,7 @@ enum Check {
     static func followUp(_ draft: FollowUpDraft, id: FollowUpID, in state: CRMState) throws(InputError) -> FollowUp {
         let c = try customer(draft.customer, in: state)
         if c.doNotContact {
-            throw InputError("\(c.id) \(c.name) asked not to be contacted", hint: .clearDoNotContact(c.id))
+            throw InputError(say("actions.check.doNotContact", c.id, c.name), hint: .clearDoNotContact(c.id))
         }
         if let d = draft.deal {
             try dealBelongs(d, to: draft.customer, in: state)

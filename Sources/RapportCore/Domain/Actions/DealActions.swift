@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Deals through the seven stages: what each stage records, the win and its
 /// follow-through, the loss and its reason.
 enum DealActions {
@@ -6,28 +5,28 @@ enum DealActions {
         throws(InputError) -> ActionOutcome {
         let c = try Check.customer(customer, in: state)
         guard stage != .followThrough else {
-            throw InputError("a deal reaches follow-through when it is won: add it in an earlier stage, then win it", field: "stage")
+            throw InputError(say("actions.deal.addedInFollowThrough"), field: "stage")
         }
         var d = Deal(id: state.nextID(Deal.self), customer: customer, title: try Check.text(title, "title"))
         d.stage = stage
         try Check.set(fields, on: &d)
         try Check.deal(d)
-        return ActionOutcome(events: [.dealCreated(d)], created: d.id.ref, summary: "added deal \(d.id) \(d.title) for \(c.id) \(c.name)")
+        return ActionOutcome(events: [.dealCreated(d)], created: d.id.ref, summary: say("actions.deal.added", d.id, d.title, c.id, c.name))
     }
 
     static func edit(_ id: DealID, _ fields: [DealField: JSON], _ state: CRMState) throws(InputError) -> ActionOutcome {
-        guard let d = state.liveDeal(id) else { throw InputError("no deal \(id)") }
+        guard let d = state.liveDeal(id) else { throw InputError(say("actions.check.noDeal", id)) }
         // A won deal's stage content may still be filled in; its terms may not change.
         if let outcome = d.outcome, fields.keys.contains(where: { $0.stage == nil }) {
-            throw InputError("\(id) \(d.title) is closed (\(outcome.rawValue))", hint: .undo)
+            throw InputError(say("actions.check.dealClosed", id, d.title, outcome.codeWord), hint: .undo)
         }
         var edited = d
         try Check.set(fields, on: &edited)
         try Check.deal(edited)
         let changes = Check.changes(DealField.self, from: d, to: edited)
-        guard !changes.isEmpty else { throw InputError("nothing to change: \(id) already has those values") }
+        guard !changes.isEmpty else { throw InputError(say("actions.nothingToChange", id)) }
         return ActionOutcome(events: changes.map { .dealChanged(id, $0) }, created: nil,
-                             summary: "changed \(changes.map(\.field.rawValue).joined(separator: ", ")) of \(id) \(edited.title)")
+                             summary: say("actions.changed", Describe.list(changes.map { Check.fieldWord($0.field.rawValue) }), id, edited.title))
     }
 
     /// Moves a deal and records what its new stage records; warns (never
@@ -35,19 +34,19 @@ enum DealActions {
     /// approach for a customer who is not qualified.
     static func move(_ id: DealID, _ to: Stage, _ content: [DealField: JSON], _ state: CRMState) throws(InputError) -> ActionOutcome {
         let d = try Check.openDeal(id, in: state, toChange: true)
-        guard d.stage != to else { throw InputError("\(id) is already in \(to.english)") }
+        guard d.stage != to else { throw InputError(say("actions.deal.alreadyIn", id, to.word)) }
         guard to != .followThrough else {
-            throw InputError("\(id) reaches follow-through when it is won: win it, and the purchase is recorded too", field: "stage")
+            throw InputError(say("actions.deal.movedToFollowThrough", id), field: "stage")
         }
         if let wrong = content.keys.first(where: { $0.stage != to }) {
-            throw InputError("\(wrong.rawValue) is recorded in \(wrong.stage?.english ?? "no stage"), not in \(to.english)", field: wrong.rawValue)
+            throw InputError(say("actions.deal.contentOfAnotherStage", wrong.rawValue, wrong.stage?.word ?? say("actions.deal.noStage"), to.word), field: wrong.rawValue)
         }
         var moved = d
         try Check.set(content, on: &moved)
         let changes = Check.changes(DealField.self, from: d, to: moved)
         let events = [Event.dealMoved(id, from: d.stage, to: to, was: d.stageEnteredAt)] + changes.map { .dealChanged(id, $0) }
         moved.stage = to
-        return ActionOutcome(events: events, created: nil, summary: "moved \(id) \(d.title): \(d.stage.english) → \(to.english)",
+        return ActionOutcome(events: events, created: nil, summary: say("actions.deal.moved", id, d.title, d.stage.word, to.word),
                              warnings: warnings(leaving: d, for: moved, in: state))
     }
 
@@ -57,11 +56,10 @@ enum DealActions {
         var out: [String] = []
         for stage in Stage.allCases where stage >= d.stage && stage < moved.stage {
             let missing = StageContent.missing(stage, of: moved, customer: c)
-            if !missing.isEmpty { out.append("\(d.id) left \(stage.english) without its \(missing.joined(separator: " and "))") }
+            if !missing.isEmpty { out.append(say("actions.deal.leftWithout", d.id, stage.word, missing.joined(separator: say("actions.and")))) }
         }
         if moved.stage > .approach || moved.outcome == .won, let c, c.qualification != .qualifiedProspect {
-            out.append("\(c.id) \(c.name) is not a qualified prospect (\(c.qualificationGaps.joined(separator: ", ")) not confirmed): "
-                + "past Approach, the deal may be lost for want of need, means or authority")
+            out.append(say("actions.deal.unqualified", c.id, c.name, Describe.list(c.qualificationGaps)))
         }
         return out
     }
@@ -76,9 +74,9 @@ enum DealActions {
         }
         let d = try Check.openDeal(id, in: state, toChange: true)
         guard let why = try Check.note(reason, "reason") else {
-            throw InputError("say why \(id) was lost: the reason is what the funnel learns from", field: "reason")
+            throw InputError(say("actions.deal.lostWithoutReason", id), field: "reason")
         }
-        return ActionOutcome(events: [.dealClosed(id, .lost, reason: why)], created: nil, summary: "marked \(id) \(d.title) lost")
+        return ActionOutcome(events: [.dealClosed(id, .lost, reason: why)], created: nil, summary: say("actions.deal.lost", id, d.title))
     }
 
     /// The commitment to buy: the deal is won, the purchase recorded, and
@@ -87,16 +85,16 @@ enum DealActions {
         let d = try Check.openDeal(id, in: state, toChange: true)
         var ids = NewIDs(state)
         var events: [Event] = [.dealWon(id, from: d.stage, was: d.stageEnteredAt, reason: try Check.note(win.reason, "reason"))]
-        var summary = "won \(id) \(d.title); follow-through begins"
+        var summary = say("actions.deal.won", id, d.title)
         if win.recordsPurchase {
             guard let amount = win.amount ?? d.value else {
-                throw InputError("\(id) has no value: give the purchase's amount, or record no purchase", field: "amount")
+                throw InputError(say("actions.deal.noValue", id), field: "amount")
             }
-            guard amount.cents > 0 else { throw InputError("amount must be more than zero", field: "amount") }
+            guard amount.cents > 0 else { throw InputError(say("actions.deal.amountNotPositive"), field: "amount") }
             var b = Purchase(id: ids.next(), customer: d.customer, amount: amount, date: win.date ?? time.today)
-            b.note = "won \(id) \(d.title)"
+            b.note = say("actions.deal.purchaseNote", id, d.title)
             events.append(.purchaseRecorded(b))
-            summary += "; purchase \(b.id) of \(amount.display)"
+            summary += say("actions.deal.wonPurchase", b.id, amount.display)
         }
         for check in FollowThroughCheck.allCases {
             guard let due = win.checks[check] else { continue }
@@ -106,7 +104,7 @@ enum DealActions {
             draft.note = check.note
             let f = try Check.followUp(draft, id: ids.next(), in: state)
             events.append(.followUpScheduled(f))
-            summary += "; \(check.english) check \(f.id) at \(time.format(due))"
+            summary += say("actions.deal.wonCheck", check.word, f.id, time.format(due))
         }
         var won = d
         won.outcome = .won
@@ -114,13 +112,12 @@ enum DealActions {
     }
 
     static func complete(_ id: DealID, _ note: String?, _ state: CRMState) throws(InputError) -> ActionOutcome {
-        guard let d = state.liveDeal(id) else { throw InputError("no deal \(id)") }
+        guard let d = state.liveDeal(id) else { throw InputError(say("actions.check.noDeal", id)) }
         guard d.followingThrough else {
-            throw InputError(d.isOpen ? "\(id) is not won yet: follow-through comes after the win"
-                                      : "\(id) has no follow-through under way (\(d.completedAt == nil ? "closed before follow-through was kept" : "already complete"))")
+            throw InputError(say(d.isOpen ? "actions.deal.notWonYet" : d.completedAt == nil ? "actions.deal.closedBeforeFollowThrough" : "actions.deal.alreadyComplete", id))
         }
         return ActionOutcome(events: [.dealCompleted(id, note: try Check.note(note, "note"))], created: nil,
-                             summary: "completed the follow-through of \(id) \(d.title)"
-                                 + (d.openFollowUps > 0 ? " (\(d.openFollowUps) follow-ups of it still open)" : ""))
+                             summary: d.openFollowUps > 0 ? say("actions.deal.completedWithOpen", id, d.title, d.openFollowUps)
+                                 : say("actions.deal.completed", id, d.title))
     }
 }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// Erasing a person's data on request (GDPR art. 17, PIPL art. 47): every
@@ -17,14 +16,14 @@ public enum Erasure {
     }
 
     /// The text that stands for erased text.
-    public static let mark = "[erased]"
+    public static let mark = "[erased]"   // catalogue: not text (written into the log)
 
     /// Side files beside the log that may hold copies of its records (torn
     /// tails moved aside, repaired copies): an erasure must not leave them.
     public static func sideFiles(of logPath: String) -> [String] {
         let dir = LogStore.directory(of: logPath), base = (logPath as NSString).lastPathComponent
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        return names.filter { $0.hasPrefix(base + ".") && $0 != base + ".checkpoint" }.sorted().map { dir + "/" + $0 }
+        return names.filter { $0.hasPrefix(base + ".") && $0 != base + ".checkpoint" }.sorted().map { dir + "/" + $0 }   // catalogue: not text
     }
 
     /// Erases customer `id` from the log at `path`; `deleteSideFiles` allows
@@ -36,8 +35,7 @@ public enum Erasure {
         let c = try Check.customer(id, in: w.state)
         let sides = sideFiles(of: path)
         if !sides.isEmpty, !deleteSideFiles {
-            throw InputError("\(sides.joined(separator: ", ")) may hold copies of \(c.id)'s records; remove them, or erase with --delete-side-files",
-                             field: "sideFiles")
+            throw InputError(say("actions.erase.sideFiles", Describe.list(sides), c.id), field: "sideFiles")
         }
         let concerned = Set(w.state.timeline(of: c))
         let changed = try w.store.rewrite { index, record, payload -> JSON? in

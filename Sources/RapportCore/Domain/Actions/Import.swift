@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Customers read from a file, before they are checked against the log.
 /// The formats (CSV, vCard) are read at the edge; what they yield is this.
 public struct ImportEntry: Sendable, Equatable {
@@ -80,13 +79,13 @@ public struct ImportReport: Sendable, Equatable {
 
     /// The counts in one line: "12 customers created, 1 merged, 2 skipped as duplicates, 1 rejected".
     public var counts: String {
-        var parts = [Format.counted(created.count, "customer") + " created"]
-        if contactsAdded > 0 { parts.append(Format.counted(contactsAdded, "contact person")) }
-        if notesAdded > 0 { parts.append(Format.counted(notesAdded, "note")) }
-        parts.append("\(Format.grouped(merged.count)) merged")
-        parts.append("\(Format.grouped(skipped.count)) skipped as duplicates")
-        parts.append("\(Format.grouped(rejected.count)) rejected")
-        return parts.joined(separator: ", ")
+        var parts = [sayCount("actions.import.created", created.count)]
+        if contactsAdded > 0 { parts.append(sayCount("actions.import.contacts", contactsAdded)) }
+        if notesAdded > 0 { parts.append(sayCount("actions.import.notes", notesAdded)) }
+        parts.append(say("actions.import.merged", Format.grouped(merged.count)))
+        parts.append(say("actions.import.skipped", Format.grouped(skipped.count)))
+        parts.append(say("actions.import.rejected", Format.grouped(rejected.count)))
+        return parts.joined(separator: say("actions.import.separator"))
     }
 }
 
@@ -101,8 +100,7 @@ public enum Importer {
         var planner = Planner(state: state, time: time, policy: batch.onDuplicate)
         for entry in batch.entries { planner.take(entry) }
         if batch.strict, let first = planner.report.rejected.first {
-            throw InputError("line \(first.line): \(first.detail); nothing was imported (--strict refuses the whole file "
-                + "when one entry is rejected: \(Format.grouped(planner.report.rejected.count)) were)")
+            throw InputError(say("actions.import.strict", first.line, first.detail, Format.grouped(planner.report.rejected.count)))
         }
         let events = planner.events()
         return (planner.report, events)
@@ -111,8 +109,8 @@ public enum Importer {
     /// The import as one action; refused when it would change nothing.
     static func outcome(_ batch: ImportBatch, _ state: CRMState, _ time: LocalTime) throws(InputError) -> ActionOutcome {
         let (report, events) = try plan(batch, in: state, time: time)
-        guard !events.isEmpty else { throw InputError("nothing to import from \(batch.origin): \(report.counts)") }
-        return ActionOutcome(events: events, created: nil, summary: "imported \(batch.origin): \(report.counts)", importReport: report)
+        guard !events.isEmpty else { throw InputError(say("actions.import.nothing", batch.origin, report.counts)) }
+        return ActionOutcome(events: events, created: nil, summary: say("actions.import.imported", batch.origin, report.counts), importReport: report)
     }
 
     /// The digits that identify a phone number across spellings: "+86 138-0013-8000",
@@ -187,14 +185,14 @@ private struct Planner {
         }
         let index = target(for: owner)
         let into = targets[index].customer
-        let why = "\(key.contains("@") ? "e-mail" : "phone") \(key) is \(into.id) \(into.name)'s"
+        let why = say(key.contains("@") ? "actions.import.emailOf" : "actions.import.phoneOf", key, into.id, into.name)
         guard policy == .merge else {
             return report.skipped.append(ImportReport.Line(line: entry.line, customer: into.id, name: entry.name, detail: why))
         }
         let filled = merge(customer, people, entry.notes, into: index)
         for k in keys where owners[k] == nil { owners[k] = .target(index) }
         report.merged.append(ImportReport.Line(line: entry.line, customer: into.id, name: entry.name,
-                                               detail: "\(why); " + (filled.isEmpty ? "nothing new" : "added " + filled.joined(separator: ", "))))
+                                               detail: filled.isEmpty ? say("actions.import.nothingNew", why) : say("actions.import.added", why, Describe.list(filled))))
     }
 
     /// The first of `keys` a customer already has, with that customer.
@@ -210,7 +208,7 @@ private struct Planner {
         c = try Check.normalized(c)
         var people: [Contact] = []
         for person in entry.contacts {
-            var p = Contact(id: ContactID(0), customer: c.id, name: try Check.text(person.name, "contact name"))
+            var p = Contact(id: ContactID(0), customer: c.id, name: try Check.text(person.name, "contact name"))   // catalogue: not text
             try Check.set(person.fields, on: &p)
             people.append(try Check.normalized(p))
         }
@@ -263,7 +261,7 @@ private struct Planner {
             default: continue   // the customer's own value stays
             }
             guard merged != mine, (try? field.set(merged, on: &targets[index].customer)) != nil else { continue }
-            added.append(field.rawValue)
+            added.append(Check.fieldWord(field.rawValue))
         }
         return added + add(people, notes, to: index)
     }
@@ -276,10 +274,10 @@ private struct Planner {
             p.customer = t.customer.id   // its id is given when the events are written, in their order
             t.contacts.append(p)
             t.contactNames.insert(p.name)
-            added.append("contact \(p.name)")
+            added.append(say("actions.import.contact", p.name))
         }
         t.notes += notes
-        if !notes.isEmpty { added.append(notes.count == 1 ? "a note" : "\(notes.count) notes") }
+        if !notes.isEmpty { added.append(sayCount("actions.import.addedNotes", notes.count)) }
         targets[index] = t
         return added
     }

@@ -1,10 +1,9 @@
-// catalogue: not yet moved (issue 16)
 /// Merging a duplicate into the customer kept: what moves, and which fields
 /// of the kept customer are filled from the duplicate's.
 enum Merge {
     static func outcome(keep keepID: CustomerID, duplicate duplicateID: CustomerID, in state: CRMState) throws(InputError) -> ActionOutcome {
         guard keepID != duplicateID else {
-            throw InputError("a customer cannot be merged into itself: name the duplicate and the customer to keep", field: "duplicate")
+            throw InputError(say("actions.merge.itself"), field: "duplicate")
         }
         let keep = try Check.customer(keepID, in: state), duplicate = try Check.customer(duplicateID, in: state)
         var filled = keep
@@ -26,10 +25,10 @@ enum Merge {
         }
         let moved = owned(by: duplicate, in: state)
         events.append(.customerMerged(kept: keepID, duplicate: duplicateID, moved: moved))
-        let fields = Check.changes(CustomerField.self, from: keep, to: filled).map(\.field.rawValue)
-        var summary = "merged \(duplicateID) \(duplicate.name) into \(keepID) \(keep.name)"
-        if !moved.isEmpty { summary += ": moved \(CustomerMerged.count(moved))" }
-        if !fields.isEmpty { summary += "; \(fields.joined(separator: ", ")) filled from \(duplicateID)" }
+        let fields = Check.changes(CustomerField.self, from: keep, to: filled).map { Check.fieldWord($0.field.rawValue) }
+        var summary = say("actions.merge.merged", duplicateID, duplicate.name, keepID, keep.name)
+        if !moved.isEmpty { summary += say("actions.merge.moved", CustomerMerged.count(moved)) }
+        if !fields.isEmpty { summary += say("actions.merge.filled", Describe.list(fields), duplicateID) }
         return ActionOutcome(events: events, created: nil, summary: summary)
     }
 

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// The demo's share of the seed's method: customer value, what each stage
 /// recorded, follow-through, installed products and their check-ups,
 /// satisfaction surveys, and complaints worked to a confirmed resolution.
@@ -53,7 +52,7 @@ extension DemoEmitter {
                 var x = Interaction(id: InteractionID(n.interaction), customer: customer, at: at)
                 x.deal = deal
                 x.outcome = .reached
-                x.note = "delivered and installed; staff trained"
+                x.note = "delivered and installed; staff trained"   // catalogue: not text (the demo's data)
                 events = [.interactionLogged(x), .followUpCompleted(FollowUpID(checkID[d]), outcome: .reached, interaction: x.id)]
             }
             return events + [.dealCompleted(deal, note: nil)]
@@ -63,14 +62,14 @@ extension DemoEmitter {
                             installedOn: Day(number: Int32(step.time / DemoStory.day)))
             a.serviceEvery = r.pick([ServiceInterval(count: 3, unit: .months), ServiceInterval(count: 6, unit: .months),
                                      ServiceInterval(count: 1, unit: .years)])
-            a.serial = "SN-\(r.within(10_000, 99_999))"
+            a.serial = "SN-\(r.within(10_000, 99_999))"   // catalogue: not text (the demo's data)
             // The check-up due next: around now or after (earlier ones were done off the books).
             let from = max(a.installedOn, Day(number: Int32((now - 20 * DemoStory.day) / DemoStory.day)))
             guard let day = a.checkUp(after: from) else { return [.productInstalled(a)] }
             n.followUp += 1
             var f = FollowUp(id: FollowUpID(n.followUp), customer: customer, due: localTime(at: Int64(day.number) * DemoStory.day, hour: 10))
             f.tactic = .phone
-            f.note = "check-up of \(a.name) (\(a.serial!)): maintenance, training, problems in use"
+            f.note = "check-up of \(a.name) (\(a.serial!)): maintenance, training, problems in use"   // catalogue: not text (the demo's data)
             f.product = a.id
             return [.productInstalled(a), .followUpScheduled(f)]
         case .survey:
@@ -88,8 +87,8 @@ extension DemoEmitter {
             if step.kind == .confirm {
                 return [.complaintChanged(ComplaintID(k), FieldChange(.satisfied, from: .null, to: .bool(r.chance(0.85))))]
             }
-            let entry = JSON.object(["day": .string(Day(number: Int32(step.time / DemoStory.day)).description),
-                                     "text": .string(r.pick(DemoContent.complaintSteps))])
+            let entry = JSON.object(["day": .string(Day(number: Int32(step.time / DemoStory.day)).description),   // catalogue: not text (the demo's data)
+                                     "text": .string(r.pick(DemoContent.complaintSteps))])   // catalogue: not text (the demo's data)
             return [.complaintChanged(ComplaintID(k), FieldChange(.steps, from: .array([]), to: .array([entry])))]
         default:
             return []

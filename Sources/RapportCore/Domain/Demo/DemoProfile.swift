@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Who a demo customer is: drawn from its own random stream, so any step
 /// can recompute it.
 struct DemoProfile {
@@ -16,10 +15,10 @@ struct DemoProfile {
         self.organisation = organisation
         chinese = r.chance(0.62)
         let person = chinese ? r.pick(DemoContent.surnames) + r.pick(DemoContent.givenNames)
-            : "\(r.pick(DemoContent.firstNames)) \(r.pick(DemoContent.lastNames))"
+            : "\(r.pick(DemoContent.firstNames)) \(r.pick(DemoContent.lastNames))"   // catalogue: not text (the demo's data)
         let org = chinese ? r.pick(DemoContent.companyHeads) + r.pick(DemoContent.industries)
-            : "\(r.pick(DemoContent.latinHeads)) \(r.pick(DemoContent.latinTrades))"
-        let legal = chinese ? org + "有限公司" : "\(org) \(r.pick(DemoContent.latinForms))"
+            : "\(r.pick(DemoContent.latinHeads)) \(r.pick(DemoContent.latinTrades))"   // catalogue: not text (the demo's data)
+        let legal = chinese ? org + "有限公司" : "\(org) \(r.pick(DemoContent.latinForms))"   // catalogue: not text (the demo's data)
         if organisation {
             name = org
             company = legal
@@ -29,11 +28,11 @@ struct DemoProfile {
         }
         // Unique per customer: the index spread over eight digits.
         let digits = String((UInt64(i) &* 48_271 &+ 12_345_678) % 100_000_000)
-        let eight = String(repeating: "0", count: 8 - digits.count) + digits
-        phone = chinese ? "+86 13\(i % 10) \(eight.prefix(4)) \(eight.suffix(4))" : "+49 30 \(eight.prefix(4)) \(eight.suffix(4))"
-        let local = chinese ? "c\(i)" : person.lowercased().replacingOccurrences(of: " ", with: ".") + "\(i % 100)"
-        let domain = (chinese ? "mail.example.cn" : org.lowercased().replacingOccurrences(of: " ", with: "") + ".example")
-        email = r.chance(chinese ? 0.4 : 0.9) ? "\(local)@\(domain)" : nil
+        let eight = String(repeating: "0", count: 8 - digits.count) + digits   // catalogue: not text (the demo's data)
+        phone = chinese ? "+86 13\(i % 10) \(eight.prefix(4)) \(eight.suffix(4))" : "+49 30 \(eight.prefix(4)) \(eight.suffix(4))"   // catalogue: not text (the demo's data)
+        let local = chinese ? "c\(i)" : person.lowercased().replacingOccurrences(of: " ", with: ".") + "\(i % 100)"   // catalogue: not text (the demo's data)
+        let domain = (chinese ? "mail.example.cn" : org.lowercased().replacingOccurrences(of: " ", with: "") + ".example")   // catalogue: not text (the demo's data)
+        email = r.chance(chinese ? 0.4 : 0.9) ? "\(local)@\(domain)" : nil   // catalogue: not text (the demo's data)
         owner = r.pick(DemoContent.reps)
         size = organisation ? (r.chance(0.2) ? .large : r.chance(0.45) ? .medium : .small) : .individual
     }

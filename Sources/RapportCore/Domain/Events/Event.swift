@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Something that happened, as recorded in the log: one record carries one
 /// event; a user action writes a batch of them. Each kind of event is its own
 /// type (`EventBody`), in its own file; this wraps any of them.
@@ -34,14 +33,14 @@ public struct Event: Sendable, Equatable {
     /// Reads the event of a record: upgrades an older payload, then decodes it.
     public init(type typeName: String, version: Int, payload: JSON) throws {
         guard let kind = EventRegistry.kind(typeName) else {
-            throw EventDecodingError(type: typeName, reason: "unknown event type (written by a newer rapport?)")
+            throw EventDecodingError(type: typeName, reason: "unknown event type (written by a newer rapport?)")   // catalogue: not text (about the log's records: kept in English)
         }
-        guard let object = payload.object else { throw EventDecodingError(type: typeName, reason: "payload is not an object") }
+        guard let object = payload.object else { throw EventDecodingError(type: typeName, reason: "payload is not an object") }   // catalogue: not text (about the log's records: kept in English)
         let current = try EventRegistry.upgrades.upgrade(type: typeName, version: version, payload: object)
         do {
             body = try kind.init(PayloadReader(object: current))
         } catch {
-            throw EventDecodingError(type: typeName, reason: error.description)
+            throw EventDecodingError(type: typeName, reason: error.description)   // catalogue: not text (about the log's records: kept in English)
         }
     }
 }
@@ -50,7 +49,7 @@ public struct Event: Sendable, Equatable {
 public struct EventDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
     public let type: String
     public let reason: String
-    public var description: String { "\(type): \(reason)" }
+    public var description: String { "\(type): \(reason)" }   // catalogue: not text (about the log's records: kept in English)
 }
 
 /// A field's value before and after a change, as JSON.

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// One kind of event, whole in one file: its payload, how it is written to
 /// and read from the log, how it changes the state, how undo takes it back,
 /// and how it reads in a timeline. `EventRegistry` lists every kind.
@@ -75,7 +74,7 @@ public struct PayloadReader {
     func optionalTerm<T: Term>(_ key: String) throws(InputError) -> T? { try value(key).optionalTerm(key) }
 
     func id<E>(_ key: String) throws(InputError) -> ID<E> {
-        guard let id = ID<E>(try text(key)) else { throw InputError("\(key): expected a \(E.kind.noun) id", field: key) }
+        guard let id = ID<E>(try text(key)) else { throw InputError("\(key): expected a \(E.kind.noun) id", field: key) }   // catalogue: not text (about the log's records: kept in English)
         return id
     }
 
@@ -85,13 +84,13 @@ public struct PayloadReader {
 
     func ids<E>(_ key: String) throws(InputError) -> [ID<E>] {
         try value(key).stringList(key).map { s throws(InputError) in
-            guard let id = ID<E>(s) else { throw InputError("\(key): expected \(E.kind.noun) ids", field: key) }
+            guard let id = ID<E>(s) else { throw InputError("\(key): expected \(E.kind.noun) ids", field: key) }   // catalogue: not text (about the log's records: kept in English)
             return id
         }
     }
 
     func time(_ key: String) throws(InputError) -> Timestamp {
-        guard let t = Timestamp(rfc3339: Array(try text(key).utf8)) else { throw InputError("\(key): expected a time", field: key) }
+        guard let t = Timestamp(rfc3339: Array(try text(key).utf8)) else { throw InputError("\(key): expected a time", field: key) }   // catalogue: not text (about the log's records: kept in English)
         return t
     }
 
@@ -102,18 +101,18 @@ public struct PayloadReader {
     func optionalInt(_ key: String) throws(InputError) -> Int64? {
         let v = value(key)
         if v.isNull { return nil }
-        guard let i = v.int else { throw InputError("\(key): expected a whole number", field: key) }
+        guard let i = v.int else { throw InputError("\(key): expected a whole number", field: key) }   // catalogue: not text (about the log's records: kept in English)
         return i
     }
 
     func ref(_ key: String) throws(InputError) -> EntityRef {
-        guard let ref = EntityRef(try text(key)) else { throw InputError("\(key): expected an entity id", field: key) }
+        guard let ref = EntityRef(try text(key)) else { throw InputError("\(key): expected an entity id", field: key) }   // catalogue: not text (about the log's records: kept in English)
         return ref
     }
 
     func change<F: EntityField>() throws(InputError) -> FieldChange<F> {
         let name = try text("field")
-        guard let field = F(rawValue: name) else { throw InputError("field: unknown field \"\(name)\"", field: "field") }
+        guard let field = F(rawValue: name) else { throw InputError("field: unknown field \"\(name)\"", field: "field") }   // catalogue: not text (about the log's records: kept in English)
         return FieldChange(field, from: value("from"), to: value("to"))
     }
 }

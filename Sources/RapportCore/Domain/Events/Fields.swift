@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A field of an entity that can be set when it is created and changed later.
 /// The same table writes creation payloads, applies changes and renders history.
 public protocol EntityField: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {
@@ -151,17 +150,17 @@ public enum DealField: String, EntityField {
         case .title: d.title = try v.requiredText(rawValue)
         case .value:
             d.value = try v.optionalText(rawValue).map { s throws(InputError) in
-                guard let m = Money(s) else { throw InputError("value: \"\(s)\" is not an amount") }
+                guard let m = Money(s) else { throw InputError(say("actions.field.notAmount", Check.fieldWord("value"), s)) }
                 return m
             }
         case .probability:
             guard v.isNull || (v.int.map { (0...100).contains($0) } ?? false) else {
-                throw InputError("probability: expected 0 to 100")
+                throw InputError(say("actions.field.expectedPercent", Check.fieldWord("probability")))
             }
             d.probabilityOverride = v.int.map { Int($0) }
         case .close:
             d.expectedClose = try v.optionalText(rawValue).map { s throws(InputError) in
-                guard let day = Day(s) else { throw InputError("close: \"\(s)\" is not a date") }
+                guard let day = Day(s) else { throw InputError(say("actions.field.notDate", Check.fieldWord("close"), s)) }
                 return day
             }
         case .owner: d.owner = try v.optionalText(rawValue)
@@ -215,7 +214,7 @@ public enum ComplaintField: String, EntityField {
     public func value(of k: Complaint) -> JSON {
         switch self {
         case .summary: .string(k.summary)
-        case .steps: .array(k.steps.map { .object(["day": .string($0.day.description), "text": .string($0.text)]) })
+        case .steps: .array(k.steps.map { .object(["day": .string($0.day.description), "text": .string($0.text)]) })   // catalogue: not text
         case .satisfied: k.satisfied.map(JSON.bool) ?? .null
         }
     }
@@ -224,10 +223,10 @@ public enum ComplaintField: String, EntityField {
         switch self {
         case .summary: k.summary = try v.requiredText(rawValue)
         case .steps:
-            guard let list = v.isNull ? [] : v.array else { throw InputError("steps: expected a list") }
+            guard let list = v.isNull ? [] : v.array else { throw InputError(say("actions.field.expectedList", Check.fieldWord("steps"))) }
             k.steps = try list.map { step throws(InputError) in
                 guard let o = step.object, let day = o["day"]?.string.flatMap({ Day($0) }), let text = o["text"]?.string, !text.isEmpty else {
-                    throw InputError("steps: expected each step as a day and a text")
+                    throw InputError(say("actions.field.expectedSteps", Check.fieldWord("steps")))
                 }
                 return ComplaintStep(day: day, text: text)
             }
@@ -273,29 +272,30 @@ extension JSON {
     public static func terms<T: Term>(_ list: [T]) -> JSON { .array(list.map { .string($0.rawValue) }) }
 
     func requiredText(_ key: String) throws(InputError) -> String {
-        guard let s = string, !s.isEmpty else { throw InputError("\(key): expected text") }
+        guard let s = string, !s.isEmpty else { throw InputError(say("actions.field.expectedText", Check.fieldWord(key))) }
         return s
     }
 
     func optionalText(_ key: String) throws(InputError) -> String? {
         if isNull { return nil }
-        guard let s = string else { throw InputError("\(key): expected text") }
+        guard let s = string else { throw InputError(say("actions.field.expectedText", Check.fieldWord(key))) }
         return s.isEmpty ? nil : s
     }
 
     func stringList(_ key: String) throws(InputError) -> [String] {
         if isNull { return [] }
-        guard let a = array else { throw InputError("\(key): expected a list") }
+        guard let a = array else { throw InputError(say("actions.field.expectedList", Check.fieldWord(key))) }
         return try a.map { e throws(InputError) in
-            guard let s = e.string else { throw InputError("\(key): expected a list of text") }
+            guard let s = e.string else { throw InputError(say("actions.field.expectedTexts", Check.fieldWord(key))) }
             return s
         }
     }
 
     func requiredTerm<T: Term>(_ key: String) throws(InputError) -> T {
         guard let s = string, let t = T(rawValue: s) ?? T.parse(s) else {
-            let both = T.allCases.map { "\($0.rawValue)/\($0.chinese)" }.joined(separator: ", ")
-            throw InputError("\(key): \(string.map { "\"\($0)\" is not " } ?? "expected ")a \(T.noun); use one of: \(both)")
+            let both = Language.reading == .en ? T.allCases.map { "\($0.rawValue)/\($0.chinese)" }.joined(separator: ", ") : T.choicesWord
+            if let string { throw InputError(say("actions.field.notTerm", Check.fieldWord(key), string, T.nounWord, both)) }
+            throw InputError(say("actions.field.expectedTerm", Check.fieldWord(key), T.nounWord, both))
         }
         return t
     }
@@ -315,24 +315,24 @@ extension JSON {
 
     func optionalPercent(_ key: String) throws(InputError) -> Int? {
         if isNull { return nil }
-        guard let n = int, (0...100).contains(n) else { throw InputError("\(key): expected a percentage, 0 to 100", field: key) }
+        guard let n = int, (0...100).contains(n) else { throw InputError(say("actions.field.expectedPercentage", Check.fieldWord(key)), field: key) }
         return Int(n)
     }
 
     func optionalTime(_ key: String) throws(InputError) -> Timestamp? {
         guard let s = try optionalText(key) else { return nil }
-        guard let t = Timestamp(rfc3339: Array(s.utf8)) else { throw InputError("\(key): expected a time", field: key) }
+        guard let t = Timestamp(rfc3339: Array(s.utf8)) else { throw InputError(say("actions.field.expectedTime", Check.fieldWord(key)), field: key) }
         return t
     }
 
     func requiredDay(_ key: String) throws(InputError) -> Day {
-        guard let s = string, let day = Day(s) else { throw InputError("\(key): expected a date (YYYY-MM-DD)", field: key) }
+        guard let s = string, let day = Day(s) else { throw InputError(say("actions.field.expectedDate", Check.fieldWord(key)), field: key) }
         return day
     }
 
     func optionalBool(_ key: String) throws(InputError) -> Bool? {
         if isNull { return nil }
-        guard let b = bool else { throw InputError("\(key): expected true or false") }
+        guard let b = bool else { throw InputError(say("actions.field.expectedBool", Check.fieldWord(key))) }
         return b
     }
 }

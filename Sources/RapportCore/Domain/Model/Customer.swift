@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A person or an organisation we sell to.
 public struct Customer: Identified, Equatable, Sendable {
     public static let kind = EntityKind.customer
@@ -81,7 +80,7 @@ public struct Customer: Identified, Equatable, Sendable {
 
     /// What is missing to qualify: `authority`, `need`, `can pay` (unknown or no).
     public var qualificationGaps: [String] {
-        [("need", hasNeed), ("can pay", canPay), ("authority", hasAuthority)].compactMap { $0.1 == true ? nil : $0.0 }
+        [(say("model.gap.need"), hasNeed), (say("model.gap.canPay"), canPay), (say("model.gap.authority"), hasAuthority)].compactMap { $0.1 == true ? nil : $0.0 }
     }
 
     /// The switching barrier given, else high when something locks them in.
@@ -103,8 +102,8 @@ public enum Qualification: String, Sendable {
 
     public var labels: (english: String, chinese: String) {
         switch self {
-        case .qualifiedProspect: ("qualified prospect", "准客户")
-        case .potentialCustomer: ("potential customer", "潜在客户")
+        case .qualifiedProspect: ("qualified prospect", "准客户")   // catalogue: not text (a term: both languages)
+        case .potentialCustomer: ("potential customer", "潜在客户")   // catalogue: not text (a term: both languages)
         }
     }
 }

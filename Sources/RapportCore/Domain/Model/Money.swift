@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// An amount in a currency, exact to the cent: written `12000.50 CNY`.
 public struct Money: Hashable, Sendable, CustomStringConvertible {
     /// Hundredths of the currency unit.
@@ -7,7 +6,7 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     public var currency: String
 
     /// The currency when none is given.
-    public static let defaultCurrency = "CNY"
+    public static let defaultCurrency = "CNY"   // catalogue: not text (a currency code)
 
     public init(cents: Int64, currency: String = Money.defaultCurrency) {
         self.cents = cents

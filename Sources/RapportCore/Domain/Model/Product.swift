@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A product installed at a customer's, with its own file and its check-ups
 /// (seed 003: one file per installed product, proactive "health care").
 public struct Product: CustomerOwned, Equatable, Sendable {
@@ -54,14 +53,15 @@ public struct ServiceInterval: Equatable, Hashable, Sendable, CustomStringConver
         self.unit = unit
     }
 
-    /// Parses `6m`, `6 months`, `2w`, `14 days`, `1y`; nil for anything else.
+    /// Parses `6m`, `6 months`, `2w`, `14 days`, `1y`, and in Chinese `6个月`,
+    /// `2周`, `90天`, `1年`; nil for anything else.
     public init?(_ text: String) {
         let t = text.trimmingSpaces.lowercased()
         let digits = t.prefix { $0.isASCII && $0.isNumber }
         let word = String(t.dropFirst(digits.count)).trimmingSpaces
         guard let n = Int(digits), (1...999).contains(n) else { return nil }
-        let units: [Unit: [String]] = [.days: ["d", "day", "days"], .weeks: ["w", "week", "weeks"],
-                                       .months: ["m", "month", "months"], .years: ["y", "year", "years"]]
+        let units: [Unit: [String]] = [.days: ["d", "day", "days", "天"], .weeks: ["w", "week", "weeks", "周", "星期"],   // catalogue: not text
+                                       .months: ["m", "month", "months", "月", "个月"], .years: ["y", "year", "years", "年"]]   // catalogue: not text
         guard let unit = units.first(where: { $0.value.contains(word) })?.key else { return nil }
         count = n
         self.unit = unit
@@ -70,7 +70,7 @@ public struct ServiceInterval: Equatable, Hashable, Sendable, CustomStringConver
     /// Parses an interval or fails with a message saying what is accepted.
     public static func parsing(_ text: String, field: String = "service-every") throws(InputError) -> ServiceInterval {
         guard let interval = ServiceInterval(text) else {
-            throw InputError("\(field): \"\(text)\" is not an interval; write a number and d, w, m or y (90d, 2w, 6m, 1y)", field: field)
+            throw InputError(say("model.interval.bad", field, text), field: field)
         }
         return interval
     }
@@ -79,13 +79,12 @@ public struct ServiceInterval: Equatable, Hashable, Sendable, CustomStringConver
 
     /// In words: `every 6 months`.
     public var words: String {
-        let name = switch unit {
-        case .days: "day"
-        case .weeks: "week"
-        case .months: "month"
-        case .years: "year"
+        switch unit {
+        case .days: sayCount("model.interval.days", count)
+        case .weeks: sayCount("model.interval.weeks", count)
+        case .months: sayCount("model.interval.months", count)
+        case .years: sayCount("model.interval.years", count)
         }
-        return count == 1 ? "every \(name)" : "every \(count) \(name)s"
     }
 
     /// `times` intervals after `day` (months keep the day of the month, or

@@ -1,9 +1,9 @@
-// catalogue: not yet moved (issue 16)
 /// A date or a moment as a person types it.
 ///
 /// `now`, `today`, `tomorrow`, `yesterday`, a weekday (`fri`, the next one),
 /// `2026-06-30`, `2026-06-30 14:00`, `14:00` (today), `+3d`, `+2w`, `+2h`,
-/// `+30m`, `-1d`; a day may be followed by a time: `tomorrow 9:30`.
+/// `+30m`, `-1d`; a day may be followed by a time: `tomorrow 9:30`. In
+/// Chinese too: 现在, 今天, 明天, 后天, 昨天, 前天, 周五 (星期五), 2026年6月30日.
 public enum When: Equatable, Sendable {
     /// A day without a time of day; the caller picks the time.
     case day(Day)
@@ -11,11 +11,11 @@ public enum When: Equatable, Sendable {
     case moment(Timestamp)
 
     /// What the parser accepts, for messages.
-    public static let accepted = "YYYY-MM-DD, YYYY-MM-DD HH:MM, HH:MM, today, tomorrow, yesterday, mon…sun, +3d, +2w, +4h, +30m or now"
+    public static var accepted: String { say("model.when.accepted") }
 
     /// Parses `text` in the local calendar of `time`.
     public static func parse(_ text: String, at time: LocalTime) throws(InputError) -> When {
-        let words = text.trimmingSpaces.lowercased().split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let words = text.trimmingSpaces.lowercased().split(separator: " ", omittingEmptySubsequences: true).map { chineseWords[String($0)] ?? String($0) }
         guard !words.isEmpty, words.count <= 2 else { throw bad(text) }
         if words.count == 2 {
             guard let day = Self.day(words[0], time), let (h, m) = clock(words[1]) else { throw bad(text) }
@@ -47,7 +47,21 @@ public enum When: Equatable, Sendable {
     }
 
     private static func bad(_ text: String) -> InputError {
-        InputError("bad date \"\(text)\"; use \(accepted)")
+        InputError(say("model.when.bad", text, accepted))
+    }
+
+    /// Chinese words for days and now, as the English ones they mean.
+    private static let chineseWords = [   // catalogue: not text (input words)
+        "现在": "now", "今天": "today", "明天": "tomorrow", "昨天": "yesterday",   // catalogue: not text
+        "周日": "sun", "周一": "mon", "周二": "tue", "周三": "wed", "周四": "thu", "周五": "fri", "周六": "sat", "周天": "sun",   // catalogue: not text
+        "星期日": "sun", "星期天": "sun", "星期一": "mon", "星期二": "tue", "星期三": "wed", "星期四": "thu", "星期五": "fri", "星期六": "sat",   // catalogue: not text
+        "后天": "+2d", "前天": "-2d",
+    ]
+
+    /// `2026年6月30日` as a day.
+    private static func chineseDay(_ w: String) -> Day? {
+        guard let m = w.wholeMatch(of: /([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日/), let mo = Int(m.2), let d = Int(m.3) else { return nil }
+        return Day("\(m.1)-\(mo < 10 ? "0" : "")\(mo)-\(d < 10 ? "0" : "")\(d)")
     }
 
     private static let weekdays = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
@@ -60,7 +74,7 @@ public enum When: Equatable, Sendable {
         case "yesterday": return Day(number: today.number - 1)
         default: break
         }
-        if let d = Day(w) { return d }
+        if let d = Day(w) ?? chineseDay(w) { return d }
         if w.count >= 3, let target = weekdays.firstIndex(where: { w.hasPrefix($0) && $0.hasPrefix(String(w.prefix(3))) }),
            longWeekday(w, target) {
             // 1970-01-01 was a Thursday (4).
@@ -143,11 +157,11 @@ public enum Duration {
                 sawDigit = false
                 sawUnit = true
             } else {
-                throw InputError("bad duration \"\(text)\"; use seconds (300) or 90s, 5m, 1h30m")
+                throw InputError(say("model.duration.bad", text))
             }
         }
         guard sawUnit, !sawDigit, total <= Int64(Int32.max) else {
-            throw InputError("bad duration \"\(text)\"; use seconds (300) or 90s, 5m, 1h30m")
+            throw InputError(say("model.duration.bad", text))
         }
         return Int32(total)
     }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// The time zone from `TZ`, read the way the C library reads it.
@@ -15,20 +14,20 @@ public enum ZoneSetting {
         if tz.isEmpty { return (TimeZone(secondsFromGMT: 0)!, nil) }   // POSIX: an empty TZ is UTC
         var name = tz
         if name.hasPrefix(":") { name.removeFirst() }
-        for folder in ["/usr/share/zoneinfo/", "/usr/lib/zoneinfo/"] where name.hasPrefix(folder) {
+        for folder in ["/usr/share/zoneinfo/", "/usr/lib/zoneinfo/"] where name.hasPrefix(folder) {   // catalogue: not text
             name.removeFirst(folder.count)
         }
         if let posix = PosixZone(name) {
             if posix.hasDaylightRules {
                 // Names such as EST5EDT are also in the zone database, with their rules.
                 if let known = TimeZone(identifier: name) { return (known, nil) }
-                return (posix.standard, "warning: TZ=\(tz) has daylight-saving rules rapport cannot follow; using \(posix.label) all year")
+                return (posix.standard, say("model.zone.daylight", tz, posix.label))
             }
             return (posix.standard, nil)
         }
         if let known = TimeZone(identifier: name) { return (known, nil) }
         return (TimeZone(secondsFromGMT: 0)!,
-                "warning: TZ=\(tz) is not a time zone this system knows (see /usr/share/zoneinfo); using UTC")
+                say("model.zone.unknown", tz))
     }
 }
 
@@ -75,6 +74,6 @@ struct PosixZone {
     var label: String {
         let a = abs(secondsEast)
         let minutes = a / 60 % 60
-        return "UTC\(secondsEast < 0 ? "−" : "+")\(a / 3600)" + (minutes == 0 ? "" : ":\(minutes < 10 ? "0" : "")\(minutes)")
+        return "UTC\(secondsEast < 0 ? "−" : "+")\(a / 3600)" + (minutes == 0 ? "" : ":\(minutes < 10 ? "0" : "")\(minutes)")   // catalogue: not text
     }
 }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// The follow-up queue: open follow-ups and suggested ones, in the work
 /// order of seed 004 (close the bottom of the funnel first, keep time for new
 /// prospects, then follow up the middle), overdue items before all.
@@ -93,7 +92,7 @@ public struct FollowUpQueue: Sendable {
         func reasons(_ time: LocalTime, _ w: Catalogue) -> [String] {
             var out: [String] = []
             /// `today`, `1 day`, `3 days` (with `ago` forms for the past).
-            func days(_ d: Int32, _ form: String) -> String { w(d == 0 ? "why.\(form).0" : d == 1 ? "why.\(form).1" : "why.\(form).n", d) }
+            func days(_ d: Int32, _ form: String) -> String { w(d == 0 ? "why.\(form).0" : d == 1 ? "why.\(form).1" : "why.\(form).n", d) }   // catalogue: not text (keys)
             if let t = overdueSince { out.append(FollowUpQueue.overdueText(t, time, w)) }
             if let t = dueToday { out.append(w("why.due", time.formatTime(t))) }
             if let t = dueLater { out.append(w("why.due", time.format(t))) }

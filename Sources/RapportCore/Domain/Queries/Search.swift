@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import Foundation
 
 /// Finds customers by any part of a name (Chinese or Latin), company, contact
@@ -174,9 +173,9 @@ public enum Resolve {
     /// The customer meant by `text`, or a message: unknown, or ambiguous with the candidates.
     public static func customer(_ text: String, in state: CRMState, index: SearchIndex) throws(InputError) -> Customer {
         let t = text.trimmingSpaces
-        guard !t.isEmpty else { throw InputError("name a customer: an id like c12, a name or part of one, or a phone number") }
+        guard !t.isEmpty else { throw InputError(say("model.search.empty")) }
         if let id = CustomerID(t) {
-            guard let c = state.liveCustomer(id) else { throw InputError("no customer \(id)") }
+            guard let c = state.liveCustomer(id) else { throw InputError(say("actions.check.noCustomer", id)) }
             return c
         }
         let hits = index.search(t, limit: 50)
@@ -185,10 +184,10 @@ public enum Resolve {
         let names = hits.filter { $0.field == .name || $0.field == .phone }
         let candidates = (exact.count > 1 ? exact : names.isEmpty ? hits : names)
         if candidates.count == 1, let c = state.customer(candidates[0].customer) { return c }
-        if candidates.isEmpty { throw InputError("no customer matches \"\(t)\"", hint: .search(t)) }
+        if candidates.isEmpty { throw InputError(say("model.search.none", t), hint: .search(t)) }
         let shown = candidates.prefix(8).compactMap { state.customer($0.customer) }
-            .map { "\($0.id) \($0.name)\($0.company.map { " (\($0))" } ?? "")" }
-        let more = candidates.count > 8 ? ", and \(candidates.count - 8) more" : ""
-        throw InputError("\"\(t)\" matches \(candidates.count) customers: \(shown.joined(separator: ", "))\(more); use an id")
+            .map { c in c.company.map { say("model.search.withCompany", c.id, c.name, $0) } ?? "\(c.id) \(c.name)" }
+        if candidates.count > 8 { throw InputError(say("model.search.manyMore", t, candidates.count, Describe.list(shown), candidates.count - 8)) }
+        throw InputError(say("model.search.many", t, candidates.count, Describe.list(shown)))
     }
 }

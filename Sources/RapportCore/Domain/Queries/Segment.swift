@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A set of customers named by criteria, all of which must hold:
 /// `size=large,value=profit,tag=vip`. Sweeps call through one; lists filter by one.
 public struct Segment: Sendable, CustomStringConvertible {
@@ -28,17 +27,17 @@ public struct Segment: Sendable, CustomStringConvertible {
         for part in text.split(separator: ",").map({ String($0).trimmingSpaces }) where !part.isEmpty {
             let pair = part.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces }
             guard pair.count == 2, !pair[1].isEmpty else {
-                throw InputError("segment: \"\(part)\" is not key=value; keys: \(keys.joined(separator: ", "))", field: "segment")
+                throw InputError(say("model.segment.notPair", part, keys.joined(separator: ", ")), field: "segment")
             }
             out.append(try criterion(pair[0].lowercased(), pair[1], time))
         }
-        guard !out.isEmpty else { throw InputError("segment: say which customers, e.g. size=large,value=profit", field: "segment") }
+        guard !out.isEmpty else { throw InputError(say("model.segment.empty"), field: "segment") }
         return Segment(out, description: text.trimmingSpaces)
     }
 
     private static func criterion(_ key: String, _ value: String, _ time: LocalTime) throws(InputError) -> Criterion {
-        func number(_ what: String) throws(InputError) -> Double {
-            guard let n = Double(value), n.isFinite else { throw InputError("segment: \(key) takes a number, got \"\(value)\"", field: "segment") }
+        func number() throws(InputError) -> Double {
+            guard let n = Double(value), n.isFinite else { throw InputError(say("model.segment.number", key, value), field: "segment") }
             return n
         }
         switch key {
@@ -51,18 +50,18 @@ public struct Segment: Sendable, CustomStringConvertible {
         case "strategy": return .strategy(try InteractionStrategy.parsing(value))
         case "matrix": return .matrix(try ValueMatrixPosition.parsing(value))
         case "mood": return .mood(try Mood.parsing(value))
-        case "temperature-below": return .temperatureBelow(Int(try number("a temperature")))
+        case "temperature-below": return .temperatureBelow(Int(try number()))
         case "qualified":
             switch value.lowercased() {
-            case "yes", "y", "true": return .qualified(true)
-            case "no", "n", "false": return .qualified(false)
-            default: throw InputError("segment: qualified takes yes or no, got \"\(value)\"", field: "segment")
+            case "yes", "y", "true", "是": return .qualified(true)
+            case "no", "n", "false", "否": return .qualified(false)
+            default: throw InputError(say("model.segment.yesNo", value), field: "segment")
             }
         case "product": return .product(value.lowercased())
         case "bought-since": return .boughtSince(time.day(of: try When.parse(value, at: time).moment(time, hour: 0)))
-        case "satisfaction-below": return .satisfactionBelow(try number("a score"))
+        case "satisfaction-below": return .satisfactionBelow(try number())
         default:
-            throw InputError("segment: unknown key \"\(key)\"; keys: \(keys.joined(separator: ", "))", field: "segment")
+            throw InputError(say("model.segment.unknownKey", key, keys.joined(separator: ", ")), field: "segment")
         }
     }
 

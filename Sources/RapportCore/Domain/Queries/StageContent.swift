@@ -1,15 +1,14 @@
-// catalogue: not yet moved (issue 16)
 /// What each stage of the sales process records (DOMAIN.md §1), and what a
 /// deal passed without: such a deal is flagged, never refused.
 public enum StageContent {
     /// What `stage` records that the deal (or, for prospecting, its customer) lacks, in words.
     public static func missing(_ stage: Stage, of d: Deal, customer c: Customer?) -> [String] {
         switch stage {
-        case .prospecting: c?.source == nil ? ["how the customer was found"] : []
-        case .preparation: [d.contactTime == nil ? "best contact time" : nil, d.plan == nil ? "plan" : nil].compactMap { $0 }
-        case .approach: [d.appointmentAt == nil ? "appointment" : nil, d.approach == nil ? "approach method" : nil].compactMap { $0 }
-        case .presentation: d.presentation == nil ? ["presentation mode"] : []
-        case .closing: d.closing == nil ? ["closing strategy"] : []
+        case .prospecting: c?.source == nil ? [say("model.content.source")] : []
+        case .preparation: [d.contactTime == nil ? say("model.content.contactTime") : nil, d.plan == nil ? say("model.content.plan") : nil].compactMap { $0 }
+        case .approach: [d.appointmentAt == nil ? say("model.content.appointment") : nil, d.approach == nil ? say("model.content.approach") : nil].compactMap { $0 }
+        case .presentation: d.presentation == nil ? [say("model.content.presentation")] : []
+        case .closing: d.closing == nil ? [say("model.content.closing")] : []
         case .objections, .followThrough: []
         }
     }
@@ -30,9 +29,9 @@ public enum StageContent {
     /// Why the deal is flagged, in words: `passed Approach without appointment, approach method`.
     public static func explain(_ flags: DealFlags, of d: Deal, in state: CRMState) -> [String] {
         let c = state.customer(d.customer)
-        var out = flags.gaps.map { "passed \($0.english) without \(missing($0, of: d, customer: c).joined(separator: ", "))" }
+        var out = flags.gaps.map { say("model.flag.passedWithout", $0.word, Describe.list(missing($0, of: d, customer: c))) }
         if flags.unqualified, let c {
-            out.append("past Approach, but \(c.name) is not a qualified prospect (\(c.qualificationGaps.joined(separator: ", ")) not confirmed)")
+            out.append(say("model.flag.unqualified", c.name, Describe.list(c.qualificationGaps)))
         }
         return out
     }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Folding events into the state. Each event applies itself (its file says
 /// how); these are the steps they share. Applying never throws: a record
 /// that does not fit (it names something that does not exist, or an id out
@@ -11,7 +10,7 @@ extension CRMState {
         do {
             concerned = try event.body.apply(to: &self, record)?.number ?? 0
         } catch {
-            anomalies.append(Anomaly(record: index, id: record.id, reason: error.description, isUnreadable: false))
+            anomalies.append(Anomaly(record: index, id: record.id, reason: englishReason(event, record, error), isUnreadable: false))
         }
         link(record: index, offset: record.offset, customer: concerned)
         if record.batchIndex == 1, !(event.body is ActionUndone) {
@@ -19,6 +18,21 @@ extension CRMState {
                 Batch(firstRecord: Int32(index), count: record.batchCount, tag: Batch.tag(record.id)))
         }
         lastRecordTime = record.time
+    }
+
+    /// Why `event` does not fit, in English whatever the language of the
+    /// moment: the reason is kept in checkpoints and shown by `check --json`.
+    private func englishReason(_ event: Event, _ record: RecordInfo, _ error: InputError) -> String {
+        guard Language.reading != .en else { return error.description }
+        var scratch = self   // applying failed before it changed anything, so this copies nothing
+        return Language.$override.withValue(.en) {
+            do throws(InputError) {
+                _ = try event.body.apply(to: &scratch, record)
+                return error.description
+            } catch {
+                return error.description
+            }
+        }
     }
 
     /// Notes a record this version cannot read (a newer event type or
@@ -49,18 +63,18 @@ extension CRMState {
 
     func expectNext<E>(_ id: ID<E>, _ count: Int) throws(InputError) {
         guard Int(id.number) == count + 1 else {
-            throw InputError("\(E.kind.noun) id \(id) out of sequence (expected \(E.kind.rawValue)\(count + 1))")
+            throw InputError("\(E.kind.noun) id \(id) out of sequence (expected \(E.kind.rawValue)\(count + 1))")   // catalogue: not text (an anomaly reason: kept in English)
         }
     }
 
     func existing<E>(_ array: ChunkedArray<E>, _ id: ID<E>) throws(InputError) -> Int {
-        guard id.number >= 1, Int(id.number) <= array.count else { throw InputError("no \(E.kind.noun) \(id)") }
+        guard id.number >= 1, Int(id.number) <= array.count else { throw InputError("no \(E.kind.noun) \(id)") }   // catalogue: not text (an anomaly reason: kept in English)
         return id.index
     }
 
     mutating func close(followUp i: Int, as status: FollowUpStatus, at time: Timestamp) throws(InputError) {
         guard followUps[i].status == .open else {
-            throw InputError("follow-up \(followUps[i].id) is already \(followUps[i].status.rawValue)")
+            throw InputError("follow-up \(followUps[i].id) is already \(followUps[i].status.rawValue)")   // catalogue: not text (an anomaly reason: kept in English)
         }
         followUps[i].status = status
         followUps[i].closedAt = time
@@ -82,7 +96,7 @@ extension CRMState {
     mutating func setWithdrawn(_ ref: EntityRef, _ value: Bool) throws(InputError) -> Int32 {
         let i = Int(ref.number) - 1
         func check(_ count: Int) throws(InputError) {
-            guard ref.number >= 1, i < count else { throw InputError("no \(ref.kind.noun) \(ref)") }
+            guard ref.number >= 1, i < count else { throw InputError("no \(ref.kind.noun) \(ref)") }   // catalogue: not text (an anomaly reason: kept in English)
         }
         switch ref.kind {
         case .customer:

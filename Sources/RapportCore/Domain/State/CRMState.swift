@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// Everything the log says, folded: entities by id, and the links that the
 /// queries walk. A value type: folding up to a past moment gives another one.
 public struct CRMState: Equatable, Sendable {
@@ -92,7 +91,7 @@ public struct Anomaly: Equatable, Sendable, CustomStringConvertible {
     public let reason: String
     /// Whether this version could not read it at all (rather than apply it).
     public let isUnreadable: Bool
-    public var description: String { "record \(record + 1) (\(id)): \(reason)" }
+    public var description: String { say("model.anomaly", record + 1, id, reason) }
 }
 
 /// Per-record facts the timeline and undo need, in compact parallel arrays.

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// An array kept in chunks of 1,024 elements. A copy shares the chunks, so
 /// that while the screen holds the state it shows, a save that changes or
 /// appends one entity copies one chunk, not the whole array (100,000
@@ -32,7 +31,7 @@ public struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection, 
     /// Whole chunks as they are: each of `chunkCapacity` elements but the last, none empty.
     init(chunks: [[Element]]) {
         precondition(chunks.dropLast().allSatisfy { $0.count == Self.chunkSize } && chunks.last?.isEmpty != true,
-                     "chunks must be full but the last")
+                     "chunks must be full but the last")   // catalogue: not text (a programming error)
         self.chunks = chunks
         count = chunks.reduce(0) { $0 + $1.count }
     }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 /// A word of the domain vocabulary: a stage, a mood, a buying role … stored in
 /// the log as its raw value, shown in English or Chinese.
 public protocol Term: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {
@@ -14,8 +13,29 @@ extension Term {
     /// The Chinese label.
     public var chinese: String { labels.chinese }
 
+    /// The term inside a message: its code in English (as messages always
+    /// gave it, and as it is typed), its label in Chinese.
+    public var codeWord: String { Language.reading == .en ? rawValue : chinese }
+
     /// The raw values, comma-separated, for "use one of …" messages.
     public static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// What may be typed, for "use one of …" messages in the language of the
+    /// moment: the raw values, or in Chinese the Chinese labels.
+    public static var choicesWord: String {
+        Language.reading == .zh ? allCases.map(\.chinese).joined(separator: "、") : choices
+    }
+
+    /// The choices for a command's help: `a, b or c`, or in Chinese the
+    /// labels with the codes: `借口（excuse）、价格（price）或…`.
+    public static var helpChoices: String {
+        let words = Language.reading == .zh ? allCases.map { "\($0.chinese)（\($0.rawValue)）" } : allCases.map(\.rawValue)
+        guard words.count > 1 else { return words.joined() }
+        return words.dropLast().joined(separator: Language.reading == .zh ? "、" : ", ") + say("term.or") + words.last!
+    }
+
+    /// What the term names, in the language of the moment: "stage", 阶段.
+    public static var nounWord: String { say(nounKey(noun)) }
 
     /// Reads a term from user input: its raw value, English or Chinese label
     /// (any case, spaces or underscores for hyphens), a unique prefix, or a
@@ -40,7 +60,7 @@ extension Term {
     /// Reads a term or fails with a message listing the valid ones.
     public static func parsing(_ text: String) throws(InputError) -> Self {
         guard let term = parse(text) else {
-            throw InputError("unknown \(noun) \"\(text)\"; use one of: \(choices)")
+            throw InputError(say("term.unknown", nounWord, text, choicesWord))
         }
         return term
     }
@@ -48,6 +68,12 @@ extension Term {
     private static func normalize(_ s: String) -> String {
         String(s.trimmingSpaces.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
     }
+}
+
+/// The catalogue key of a term's noun: `term.noun.personalityType` for "personality type".
+func nounKey(_ noun: String) -> String {
+    let words = noun.split(whereSeparator: { $0 == " " || $0 == "-" })
+    return "term.noun." + words.enumerated().map { $0 == 0 ? $1.lowercased() : $1.prefix(1).uppercased() + $1.dropFirst() }.joined()
 }
 
 /// Bad input from a person or a script, in one line that says what was

@@ -63,7 +63,7 @@ public struct CustomerMerged: EventBody {
     static func count(_ refs: [EntityRef]) -> String {
         EntityKind.allCases.compactMap { kind -> String? in
             let n = refs.filter { $0.kind == kind }.count
-            return n == 0 ? nil : Language.reading == .en ? "\(n) \(kind.noun)\(n == 1 ? "" : "s")" : say("log.merge.count", n, kind.noun)
+            return n == 0 ? nil : Language.reading == .en ? "\(n) \(kind.noun)\(n == 1 ? "" : "s")" : say("log.merge.count", n, kind.word)
         }.joined(separator: Language.reading == .en ? ", " : "，")
     }
 }

@@ -14,7 +14,7 @@ public struct EntityRestored: EventBody {
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? { .withdrawn(entity) }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        say("log.restored", entity.kind.noun, entity, Describe.name(entity, in: state).map { " " + $0 } ?? "")
+        say("log.restored", entity.kind.word, entity, Describe.name(entity, in: state).map { " " + $0 } ?? "")
     }
 
     public var target: EntityRef? { entity }

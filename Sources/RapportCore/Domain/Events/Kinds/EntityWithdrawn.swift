@@ -14,7 +14,7 @@ public struct EntityWithdrawn: EventBody {
     public func inverse(in state: CRMState) throws(Undo.Conflict) -> Event? { .restored(entity) }
 
     public func describe(in state: CRMState, time: LocalTime?) -> String {
-        say("log.withdrawn", entity.kind.noun, entity, Describe.name(entity, in: state).map { " " + $0 } ?? "")
+        say("log.withdrawn", entity.kind.word, entity, Describe.name(entity, in: state).map { " " + $0 } ?? "")
     }
 
     public var target: EntityRef? { entity }

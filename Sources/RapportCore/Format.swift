@@ -11,11 +11,6 @@ public enum Format {
         return n < 0 ? "-" + out : out
     }
 
-    /// "1 card", "2,000 cards": a count with its noun (plural with an s).
-    public static func counted(_ n: Int, _ noun: String) -> String {
-        "\(grouped(n)) \(noun)\(n == 1 ? "" : "s")"
-    }
-
     /// A byte count in B, kB, MB or GB (powers of 1000, one decimal).
     public static func bytes(_ n: Int64) -> String {
         let units = ["B", "kB", "MB", "GB", "TB"]

@@ -30,7 +30,7 @@ public enum ImportColumns {
 
     /// Headers as people write them, by the field they name (compared without case, spaces, hyphens or underscores).
     static let synonyms: [String: [String]] = [
-        "name": ["name", "customer", "customername", "fullname", "client", "客户", "客户名称", "客户名", "名称", "姓名", "名字"],   // catalogue: not text
+        "name": ["name", "customer", "customername", "fullname", "client", "客户名称", "客户", "客户名", "名称", "姓名", "名字"],   // catalogue: not text
         "kind": ["kind", "customerkind", "客户类型", "类别"],   // catalogue: not text
         "phone": ["phone", "phones", "telephone", "tel", "mobile", "cell", "phonenumber", "mobilephone",   // catalogue: not text
                   "电话", "手机", "手机号", "手机号码", "联系电话", "电话号码", "座机"],
@@ -69,11 +69,23 @@ public enum ImportColumns {
             throw ExchangeError(say("reports.map.form", text))
         }
         let column = String(text[..<eq]), field = normalized(String(text[text.index(after: eq)...]))
-        guard let target = fields.first(where: { normalized($0.0) == field })?.1 else {
-            throw ExchangeError(say("reports.map.field", text, fields.map(\.0).joined(separator: ", ")))
+        guard let target = fields.first(where: { normalized($0.0) == field })?.1 ?? target(ofHeader: field)
+                ?? (ignoreWords.contains(field) ? .ignore : nil) else {
+            throw ExchangeError(say("reports.map.field", text, fields.map { name(of: $0.1) }.joined(separator: say("reports.map.separator"))))
         }
         return (column, target)
     }
+
+    /// A field's name for people, which `--map` takes too: in Chinese its Chinese header, else its English name.
+    public static func name(of target: ColumnTarget) -> String {
+        let field = fields.first { $0.1 == target }?.0 ?? ""
+        guard Language.reading == .zh else { return field }
+        let chinese = (synonyms[field] ?? ignoreWords).first { $0.unicodeScalars.contains { $0.value >= 0x4E00 } }
+        return chinese ?? field
+    }
+
+    /// What `--map COLUMN=…` takes, besides `ignore`, to leave a column out.
+    static let ignoreWords = ["忽略", "略去"]
 
     static func normalized(_ s: String) -> String {
         String(s.lowercased().filter { !" -_./\u{3000}".contains($0) && !$0.isNewline })

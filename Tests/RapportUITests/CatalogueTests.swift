@@ -58,19 +58,15 @@ import Testing
 
     /// A string literal with English words in it, in the code of the screen,
     /// the command line and the core, is a text that bypasses the catalogue;
-    /// unless its line says `// catalogue: not text` (a format, a file name),
-    /// or its file still says `// catalogue: not yet moved` at the top (issue
-    /// 16's remaining work: the test counts them so that the number only falls).
+    /// unless its line says `// catalogue: not text` (a format, a file name).
     @Test func noTextBypassesTheCatalogue() throws {
         // Not words for people: the program's name, commands to type, key names.
         let allowed: Set<String> = ["Rapport", "rapport customer add NAME", ":theme NAME", ":asof DATE", ":asof now", ":user NAME",
                                     ":lang zh|en", ":import FILE", ":export", ":quit", "AIDMAS ", ": low"]
-        var pending: [String] = []
         for file in try swiftFiles() {
             let path = String(file.path.dropFirst(Self.sources.path.count + 1))
             guard !Self.exempt.contains(where: { path.hasPrefix($0) }) else { continue }
             let source = try String(contentsOf: file, encoding: .utf8)
-            if source.contains("// catalogue: not yet moved") { pending.append(path); continue }
             for line in Self.withoutInterpolations(source).split(separator: "\n", omittingEmptySubsequences: false)
             where !line.contains("// catalogue: not text") {
                 let code = line.replacing(/\/\/[^\n]*/, with: "")   // comments are for us
@@ -84,11 +80,7 @@ import Testing
                 }
             }
         }
-        #expect(pending.count <= Self.pendingAtMost, "files still to move: \(pending.sorted())")
     }
-
-    /// How many files may still say `not yet moved`; lower it as files move.
-    static let pendingAtMost = 5
 
     /// Code with no text for people: the benchmarks, the demo's own data
     /// (names and notes, the log's content), the catalogue itself; and the

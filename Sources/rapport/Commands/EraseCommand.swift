@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import RapportCore
 
@@ -6,20 +5,13 @@ import RapportCore
 struct EraseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "erase",
-        abstract: "Erase a customer's personal data from the log, its checkpoint and history, on request.",
-        discussion: """
-            The records about the customer keep their place and business facts (stages, values, dates, \
-            counts) and lose names, phones, e-mails, addresses, titles and every note. The log is \
-            rewritten, verifies with `rapport check`, and records the erasure (who, when, why; not what). \
-            It cannot be undone. Copies made before (backups, exports) still hold the data: erase there too.
-            Example: rapport erase c12 --reason "asked by e-mail on 2026-11-20"
-            """)
+        abstract: CLIText.fit(say("cli.erase.abstract")), discussion: CLIText.fit(say("cli.erase.discussion"), width: CLIText.page))
     @OptionGroup var globals: GlobalOptions
-    @Argument(help: "The customer: an id, a name or part of one, or a phone number.") var customer: String
-    @Option(help: "Why (the request), kept in the log.") var reason: String
-    @Flag(name: .customLong("delete-side-files"), help: "Also delete side files beside the log that may hold copies (torn tails, repaired copies).")
+    @Argument(help: .words(say("commands.help.customerAny"))) var customer: String
+    @Option(help: .words(say("cli.erase.reason"))) var reason: String
+    @Flag(name: .customLong("delete-side-files"), help: .words(say("cli.erase.deleteSideFiles")))
     var deleteSideFiles = false
-    @Flag(help: "Print a JSON object.") var json = false
+    @Flag(help: .words(say("commands.help.json"))) var json = false
 
     func run() throws {
         try reportingFailures {
@@ -27,11 +19,14 @@ struct EraseCommand: ParsableCommand {
             let id = try session.customer(customer, in: try session.openWorkspace(create: false)).id
             let s = try Erasure.erase(id, reason: reason, path: session.path, actor: session.actor, clock: session.clock,
                                       deleteSideFiles: deleteSideFiles)
-            let summary = "erased the personal data of \(s.customer) from \(s.records) records"
-                + (s.removedFiles.isEmpty ? "" : "; removed \(s.removedFiles.joined(separator: ", "))")
-                + "; copies made before (backups, exports) still hold it"
+            // Worded when printed: in English inside the JSON, else in the language of the moment.
+            let summary = {
+                say("cli.erase.done", s.customer, Format.grouped(s.records))
+                    + (s.removedFiles.isEmpty ? "" : say("cli.erase.removed", s.removedFiles.joined(separator: say("cli.separator"))))
+                    + say("cli.erase.copiesStillHold")
+            }
             Output.emit(json: json, .object(["ok": true, "customer": .string(s.customer.description), "records": .int(Int64(s.records)),
-                                             "removed": .strings(s.removedFiles), "summary": .string(summary)])) { summary }
+                                             "removed": .strings(s.removedFiles), "summary": .string(summary())])) { summary() }
         }
     }
 }

@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import Foundation
 import RapportCore
@@ -8,24 +7,24 @@ import RapportExchange
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Bring customers in from a CSV file or vCards; one action, undone whole by `rapport undo`.",
+        abstract: CLIText.fit(say("cli.import.abstract")),
         subcommands: [CSV.self, VCard.self]
     )
 
     /// What both formats take.
     struct Options: ParsableArguments {
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "The file to import.") var file: String
-        @Option(help: "The file's encoding when it cannot be told: \(TextDecoding.accepted.joined(separator: ", ")).") var encoding: String?
-        @Flag(name: .customLong("dry-run"), help: "List what would be created, merged, skipped and rejected; write nothing.") var dryRun = false
-        @Option(name: .customLong("on-duplicate"), help: "A customer with the same phone digits or e-mail exists: skip (default), merge or add.")
+        @Argument(help: .words(say("cli.import.file"))) var file: String
+        @Option(help: .words(say("cli.import.encoding", TextDecoding.accepted.joined(separator: say("cli.separator"))))) var encoding: String?
+        @Flag(name: .customLong("dry-run"), help: .words(say("cli.import.dryRun"))) var dryRun = false
+        @Option(name: .customLong("on-duplicate"), help: .words(say("cli.import.onDuplicate")))
         var onDuplicate = "skip"
-        @Flag(help: "Import nothing when any entry is rejected.") var strict = false
-        @Flag(help: "Print a JSON object.") var json = false
+        @Flag(help: .words(say("cli.import.strict"))) var strict = false
+        @Flag(help: .words(say("commands.help.json"))) var json = false
 
         func policy() throws -> DuplicatePolicy {
             guard let policy = DuplicatePolicy(rawValue: onDuplicate) else {
-                throw Failure.usage("--on-duplicate: \"\(onDuplicate)\" is not one of: skip, merge, add")
+                throw Failure.usage(say("cli.import.badOnDuplicate", onDuplicate))
             }
             return policy
         }
@@ -34,16 +33,9 @@ struct ImportCommand: ParsableCommand {
     struct CSV: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "csv",
-            abstract: "Import customers from a CSV file (RFC 4180; UTF-8, UTF-16 or GB18030 as Excel saves it).",
-            discussion: """
-                The first line names the columns, in English or Chinese: name/姓名/客户名称, phone/电话/手机, \
-                company/公司, email/邮箱, address/地址, owner/负责人, size/规模, value type/价值类型, source/来源, \
-                tags/标签, note/备注, contact/联系人, title/职位, id/编号 (rows with the same id are one customer). \
-                Other columns are named in the summary; --map gives them a field.
-                Example: rapport import csv 客户.csv --map 微信=note --dry-run
-                """)
+            abstract: CLIText.fit(say("cli.import.csv.abstract")), discussion: CLIText.fit(say("cli.import.csv.discussion"), width: CLIText.page))
         @OptionGroup var options: Options
-        @Option(help: ArgumentHelp("COLUMN=FIELD: read a column as a field (repeat); FIELD ignore leaves it out.", valueName: "COLUMN=FIELD"))
+        @Option(help: .words(say("cli.import.map"), valueName: "COLUMN=FIELD"))   // catalogue: not text
         var map: [String] = []
 
         func run() throws {
@@ -53,18 +45,18 @@ struct ImportCommand: ParsableCommand {
                     do { _ = try ImportColumns.mapping(m) } catch let e as ExchangeError { throw Failure.usage(e.description) }
                 }
                 let bytes = try ImportCommand.read(options.file)
-                let progress = Progress(label: "reading \(options.file)")
+                let progress = Progress(label: say("forms.import.reading", options.file))
                 let table = try Failure.exchange(options.file) { () throws(ExchangeError) in
                     try CSVImport.read(bytes, encoding: options.encoding, maps: map, progress: progress.show)
                 }
                 progress.clear()
-                let named = table.columns.compactMap { c in c.target.map { "\(c.header) → \(ImportCommand.name(of: $0))" } }
-                var notes = ["read \(options.file) as \(table.encoding), \(table.delimiter == "\t" ? "tab" : table.delimiter == ";" ? "semicolon" : "comma")-separated: "
-                    + "\(Format.counted(table.entries.count, "customer")) in the file"]
-                notes.append("columns: " + named.joined(separator: ", "))
+                let named = table.columns.compactMap { c in c.target.map { say("cli.import.column", c.header, ImportColumns.name(of: $0)) } }
+                let separated = table.delimiter == "\t" ? "cli.import.tabs" : table.delimiter == ";" ? "cli.import.semicolons" : "cli.import.commas"
+                var notes = [say("cli.import.csv.read", options.file, table.encoding, say(separated))
+                    + sayCount("cli.import.customersInFile", table.entries.count)]
+                notes.append(say("cli.import.columns", named.joined(separator: say("cli.separator"))))
                 if !table.unmapped.isEmpty {
-                    notes.append("not imported: " + table.unmapped.joined(separator: ", ")
-                        + " (no field of that name; give --map \"\(table.unmapped[0])=FIELD\", or =ignore)")
+                    notes.append(say("cli.import.notImported", table.unmapped.joined(separator: say("cli.separator")), table.unmapped[0]))
                 }
                 try ImportCommand.run(table.entries, notes: notes, unmapped: table.unmapped, options)
             }
@@ -74,12 +66,7 @@ struct ImportCommand: ParsableCommand {
     struct VCard: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "vcard",
-            abstract: "Import customers from vCards (3.0 or 4.0, many in a file, as phones, Google and Outlook export them).",
-            discussion: """
-                A card with an organisation (ORG) becomes a contact person of that organisation, and the people of one \
-                organisation one customer; any other card a customer. BDAY is kept as a note.
-                Example: rapport import vcard contacts.vcf --dry-run
-                """)
+            abstract: CLIText.fit(say("cli.import.vcard.abstract")), discussion: CLIText.fit(say("cli.import.vcard.discussion"), width: CLIText.page))
         @OptionGroup var options: Options
 
         func run() throws {
@@ -91,8 +78,8 @@ struct ImportCommand: ParsableCommand {
                     return (try RapportExchange.VCard.cards(in: text), encoding)
                 }
                 let entries = VCardImport.entries(cards)
-                let notes = ["read \(options.file) as \(encoding): \(Format.counted(cards.count, "card")), "
-                    + Format.counted(entries.count, "customer")]
+                let notes = [say("cli.import.vcard.read", options.file, encoding, sayCount("cli.import.cards", cards.count),
+                                 sayCount("cli.import.customers", entries.count))]
                 try ImportCommand.run(entries, notes: notes, unmapped: [], options)
             }
         }
@@ -100,7 +87,7 @@ struct ImportCommand: ParsableCommand {
 
     static func read(_ file: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw Failure.usage("cannot read \(file): " + (FileManager.default.fileExists(atPath: file) ? "permission denied" : "no such file"))
+            throw Failure.usage(say(FileManager.default.fileExists(atPath: file) ? "forms.import.denied" : "forms.import.noFile", file))
         }
         return Array(data)
     }
@@ -113,13 +100,13 @@ struct ImportCommand: ParsableCommand {
         let batch = ImportBatch(entries: entries, onDuplicate: policy, strict: o.strict, origin: (o.file as NSString).lastPathComponent)
         let report: ImportReport
         if o.dryRun {
-            report = try Failure.input { () throws(InputError) in try Importer.plan(batch, in: w.state, time: w.time).0 }
+            report = try Output.neutral(o.json) { try Failure.input { () throws(InputError) in try Importer.plan(batch, in: w.state, time: w.time).0 } }
         } else {
             let tty = isatty(STDOUT_FILENO) == 1 && isatty(STDERR_FILENO) == 1
-            if tty { FileHandle.standardError.write(Data("\rwriting \(Format.grouped(entries.count)) customers …".utf8)) }
+            if tty { FileHandle.standardError.write(Data(("\r" + sayCount("cli.import.writing", entries.count)).utf8)) }
             let outcome: ActionOutcome
             do {
-                outcome = try w.perform(.importCustomers(batch))
+                outcome = try Output.neutral(o.json) { try w.perform(.importCustomers(batch)) }
             } catch let refused as InputError {
                 if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                 // Nothing went in: what each entry would have done, then why (no report under --strict).
@@ -142,16 +129,16 @@ struct ImportCommand: ParsableCommand {
         func list(_ title: String, _ items: [ImportReport.Line], limit: Int, into: Bool = false) -> [String] {
             guard !items.isEmpty else { return [] }
             let rows = items.prefix(limit).map { i in
-                ["  line \(Format.grouped(i.line))", (into ? "into " : "") + (i.customer?.description ?? ""), i.name, i.detail]
+                [say("cli.import.line", Format.grouped(i.line)), into ? say("cli.import.into", i.customer?.description ?? "") : i.customer?.description ?? "", i.name, i.detail]
             }
-            let more = items.count > limit ? ["  … and \(Format.grouped(items.count - limit)) more (--json lists them all)"] : []
-            return ["\(title) (\(Format.grouped(items.count))):", Output.table(rows, maxWidths: [2: 24])] + more
+            let more = items.count > limit ? [say("cli.import.more", Format.grouped(items.count - limit))] : []
+            return [say("cli.import.heading", title, Format.grouped(items.count)), Output.table(rows, maxWidths: [2: 24])] + more
         }
-        let verb = dryRun ? "would be " : ""
-        return list("\(verb)created", r.created, limit: 20) + list("\(verb)merged", r.merged, limit: 50, into: true)
-            + list("\(verb)skipped as duplicates (--on-duplicate merge or add to take them)", r.skipped, limit: 50)
-            + list("rejected", r.rejected, limit: 200)
-            + [dryRun ? "dry run, nothing was written: \(r.counts)" : "imported: \(r.counts); `rapport undo` takes the whole import back"]
+        return list(say(dryRun ? "cli.import.wouldBeCreated" : "cli.import.created"), r.created, limit: 20)
+            + list(say(dryRun ? "cli.import.wouldBeMerged" : "cli.import.merged"), r.merged, limit: 50, into: true)
+            + list(say(dryRun ? "cli.import.wouldBeSkipped" : "cli.import.skipped"), r.skipped, limit: 50)
+            + list(say("cli.import.rejected"), r.rejected, limit: 200)
+            + [dryRun ? say("cli.import.dryRunDone", r.counts) : say("cli.import.done", r.counts)]
     }
 
     static func json(_ r: ImportReport, dryRun: Bool, unmapped: [String]) -> JSON {
@@ -161,10 +148,6 @@ struct ImportCommand: ParsableCommand {
         return .object(["dryRun": .bool(dryRun), "created": items(r.created), "merged": items(r.merged), "skipped": items(r.skipped),
                         "rejected": items(r.rejected), "contactsAdded": .int(Int64(r.contactsAdded)), "notesAdded": .int(Int64(r.notesAdded)),
                         "unmappedColumns": .array(unmapped.map(JSON.string))])
-    }
-
-    static func name(of target: ColumnTarget) -> String {
-        ImportColumns.fields.first { $0.1 == target }?.0 ?? "?"
     }
 }
 

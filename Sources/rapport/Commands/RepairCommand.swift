@@ -1,4 +1,3 @@
-// catalogue: not yet moved (issue 16)
 import ArgumentParser
 import Foundation
 import RapportCore
@@ -7,14 +6,7 @@ import RapportCore
 struct RepairCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repair",
-        abstract: "Write a repaired copy of the log beside it (CR LF endings, blank lines, an unfinished write).",
-        discussion: """
-            The log itself is never changed. The copy (LOG.repaired) keeps every record \
-            that verifies, in order; rapport checks it before saying so, and prints the \
-            two commands that swap it in. A record that is itself damaged cannot be \
-            repaired: the copy ends before it, and it and everything after are saved in \
-            LOG.unrepaired-from-line-N (exit status 65).
-            """)
+        abstract: CLIText.fit(say("cli.repair.abstract")), discussion: CLIText.fit(say("cli.repair.discussion"), width: CLIText.page))
     @OptionGroup var globals: GlobalOptions
 
     func run() throws {
@@ -28,18 +20,18 @@ struct RepairCommand: ParsableCommand {
             // The copy must open as a sound log before anyone is told to use it.
             let copy = try LogStore.open(path: report.output, actor: session.actor, create: false)
             guard copy.recordCount == report.records, copy.takeNotices().isEmpty else {
-                throw Failure(message: "\(report.output) does not verify; keep the original", status: 70)
+                throw Failure(message: say("cli.repair.doesNotVerify", report.output), status: 70)
             }
             var fixed: [String] = []
-            if report.carriageReturns > 0 { fixed.append("\(Format.grouped(report.carriageReturns)) CR LF line endings made LF") }
-            if report.blankLines > 0 { fixed.append("\(Format.grouped(report.blankLines)) blank lines left out") }
-            if report.unfinishedBytes > 0 { fixed.append("an unfinished write of \(Format.grouped(report.unfinishedBytes)) bytes at the end left out") }
-            print("wrote \(report.output): \(Format.grouped(report.records)) records, verified"
-                  + (fixed.isEmpty ? "; nothing needed repair" : "; " + fixed.joined(separator: ", ")))
+            if report.carriageReturns > 0 { fixed.append(say("cli.repair.carriageReturns", Format.grouped(report.carriageReturns))) }
+            if report.blankLines > 0 { fixed.append(say("cli.repair.blankLines", Format.grouped(report.blankLines))) }
+            if report.unfinishedBytes > 0 { fixed.append(say("cli.repair.unfinishedWrite", Format.grouped(report.unfinishedBytes))) }
+            print(say("cli.repair.wrote", report.output, Format.grouped(report.records))
+                  + (fixed.isEmpty ? say("cli.repair.nothingNeeded") : say("cli.repair.fixed", fixed.joined(separator: say("cli.separator")))))
             if let damage = report.damage, let rest = report.restPath {
-                print("the record at \(damage) cannot be repaired; it and everything after it are in \(rest)")
+                print(say("cli.repair.cannotRepair", damage, rest))
             }
-            print("to use it (with no rapport running): mv \(session.path) \(session.path).old && mv \(report.output) \(session.path)")
+            print(say("cli.repair.toUseIt", session.path, report.output))
             if report.damage != nil { throw ExitCode(65) }
         }
     }

@@ -36,7 +36,7 @@ enum ParserWords {
             (#"<options>"#, "parser.optionsValue"),   // catalogue: not text
             (#"Show help information\."#, "parser.showHelp"),   // catalogue: not text
             (#"Show the version\."#, "parser.showVersion"),   // catalogue: not text
-            (#"\(default: (.*?)\)"#, "parser.default"),   // catalogue: not text
+            (#" ?\(default: (.*?)\)"#, "parser.default"),   // catalogue: not text
             (#"\(default\)$"#, "parser.defaultSubcommand"),   // catalogue: not text
             (#"See '(.+)' for detailed help\."#, "parser.seeDetailedHelp"),   // catalogue: not text
             (#"See '(.+)' for more information\."#, "parser.seeMore"),   // catalogue: not text
